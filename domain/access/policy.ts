@@ -1,0 +1,73 @@
+/**
+ * Who may do what. One policy for the whole system; modules add their actions here so that the
+ * permission table test covers every role × action × own/other unit.
+ */
+export const ROLES = [
+  'admin', // quản trị (Sở Nội vụ)
+  'unit_officer', // cán bộ đơn vị: nhập liệu cho đơn vị mình
+  'unit_head', // lãnh đạo đơn vị: duyệt, gửi số liệu của đơn vị
+  'appraiser', // thành viên tổ thẩm định
+  'leader', // lãnh đạo tỉnh: xem mọi thứ
+  'supervisor', // HĐND: xem báo cáo
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'org.read',
+  'org.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'audit.verify',
+  'unitData.read', // a unit's working data (drafts, progress, self-assessment)
+  'unitData.edit',
+  'unitData.submit',
+  'appraisal.write',
+  'report.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Actor {
+  role: Role;
+  unitId: number;
+}
+/** The unit a record belongs to; absent for system-wide resources. */
+export interface Resource {
+  unitId?: number | null;
+}
+
+type Scope = 'any' | 'own' | 'other' | 'none';
+
+/** For each action, what each role may reach: any unit, its own unit only, only other units, or nothing. */
+const RULES: Record<Action, Record<Role, Scope>> = {
+  'org.read': { admin: 'any', unit_officer: 'any', unit_head: 'any', appraiser: 'any', leader: 'any', supervisor: 'any' },
+  'org.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'user.read': { admin: 'any', unit_officer: 'none', unit_head: 'own', appraiser: 'none', leader: 'any', supervisor: 'none' },
+  'user.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'audit.read': { admin: 'any', unit_officer: 'none', unit_head: 'own', appraiser: 'none', leader: 'any', supervisor: 'none' },
+  'audit.verify': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'unitData.read': { admin: 'any', unit_officer: 'own', unit_head: 'own', appraiser: 'any', leader: 'any', supervisor: 'none' },
+  'unitData.edit': { admin: 'none', unit_officer: 'own', unit_head: 'own', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'unitData.submit': { admin: 'none', unit_officer: 'none', unit_head: 'own', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  // An appraiser never appraises their own unit (conflict of interest).
+  'appraisal.write': { admin: 'none', unit_officer: 'none', unit_head: 'none', appraiser: 'other', leader: 'none', supervisor: 'none' },
+  'report.read': { admin: 'any', unit_officer: 'own', unit_head: 'own', appraiser: 'any', leader: 'any', supervisor: 'any' },
+};
+
+export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  const scope = RULES[action][actor.role];
+  if (scope === 'any') return true;
+  if (scope === 'none') return false;
+  // own/other scopes need a unit to compare; without one only 'own' users may list their own unit's things.
+  if (resource.unitId === undefined || resource.unitId === null) return false;
+  const own = resource.unitId === actor.unitId;
+  return scope === 'own' ? own : !own;
+}
+
+/** The unit a scoped actor is limited to for `action`, or null when they may reach any unit. */
+export function scopeUnit(actor: Actor, action: Action): number | null | 'none' {
+  const scope = RULES[action][actor.role];
+  if (scope === 'any') return null;
+  if (scope === 'own') return actor.unitId;
+  return 'none';
+}

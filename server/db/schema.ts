@@ -1,0 +1,184 @@
+/**
+ * The database schema (Drizzle). Timestamps are `timestamptz` (UTC); business dates are `date` strings
+ * (Vietnamese local dates). Organisation history is kept as spans: nothing is deleted by a change.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+// ---- organisations (đơn vị) -------------------------------------------------------------------
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    code: text('code').notNull(),
+    type: text('type').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('org_units_code_idx').on(t.code),
+    check('org_units_span_chk', sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+export const orgUnitNames = pgTable(
+  'org_unit_names',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    name: text('name').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+  },
+  (t) => [
+    index('org_unit_names_unit_idx').on(t.unitId, t.validFrom),
+    check('org_unit_names_span_chk', sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+export const orgUnitParents = pgTable(
+  'org_unit_parents',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    parentId: integer('parent_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+  },
+  (t) => [
+    index('org_unit_parents_unit_idx').on(t.unitId, t.validFrom),
+    index('org_unit_parents_parent_idx').on(t.parentId),
+    check('org_unit_parents_span_chk', sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/** One change to the organisation (thành lập, đổi tên, điều chuyển, hợp nhất, chia tách, giải thể). */
+export const orgEvents = pgTable(
+  'org_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    legalBasis: text('legal_basis'),
+    note: text('note'),
+    unitIds: integer('unit_ids').array().notNull(),
+    payload: jsonb('payload').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('org_events_units_idx').using('gin', t.unitIds)],
+);
+
+export const orgSuccessions = pgTable(
+  'org_successions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    predecessorId: integer('predecessor_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    successorId: integer('successor_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => orgEvents.id),
+  },
+  (t) => [index('org_successions_pred_idx').on(t.predecessorId), index('org_successions_succ_idx').on(t.successorId)],
+);
+
+// ---- users and sessions ---------------------------------------------------------------------------
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    email: text('email'),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    locale: text('locale').notNull().default('vi'),
+    active: boolean('active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a stolen table does not give usable cookies. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// ---- audit trail (nhật ký) ------------------------------------------------------------------------
+/**
+ * Append-only and hash-chained: each row's hash covers its content and the previous row's hash.
+ * A trigger (migration 0001) refuses UPDATE and DELETE.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    /** Taken from the sequence before the insert, so that the hash covers it. */
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    unitId: integer('unit_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_actor_idx').on(t.actorId)],
+);
+
+/** The chain's head, written in the same transaction as each event: a deleted last row is detected too. */
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+  count: bigint('count', { mode: 'number' }).notNull(),
+});

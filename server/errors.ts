@@ -1,0 +1,53 @@
+/**
+ * One error type for the whole API: a stable code, an HTTP status, a Vietnamese message (the default)
+ * and an English one. Everything a user can send ends here as a 4xx, never a 500.
+ */
+import type { DomainError } from '../domain/errors.js';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageVi: string,
+    readonly messageEn: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(messageEn);
+    this.name = 'AppError';
+  }
+}
+
+/** Domain rule codes → status and messages. */
+const DOMAIN: Record<string, [number, string, string]> = {
+  UNIT_NOT_FOUND: [404, 'Không tìm thấy đơn vị.', 'Unit not found.'],
+  UNIT_NOT_ALIVE: [409, 'Đơn vị không còn hoạt động (hoặc chưa thành lập) vào ngày này.', 'The unit is not alive on that date.'],
+  LATER_CHANGE_EXISTS: [409, 'Đơn vị đã có thay đổi được ghi nhận sau ngày này; hãy ghi nhận thay đổi theo thứ tự thời gian.', 'The unit has later changes recorded; record changes in date order.'],
+  CODE_IN_USE: [409, 'Mã đơn vị đã được dùng cho một đơn vị khác trong khoảng thời gian trùng lặp.', 'The code is used by another unit in an overlapping period.'],
+  PARENT_NOT_ALIVE: [409, 'Đơn vị cấp trên không hoạt động trong toàn bộ khoảng thời gian này.', 'The parent unit is not alive for the whole period.'],
+  PARENT_CYCLE: [409, 'Không thể đặt một đơn vị dưới chính nó hoặc đơn vị trực thuộc của nó.', 'A unit cannot be placed under itself or its own sub-units.'],
+  HAS_LIVE_CHILDREN: [409, 'Đơn vị còn đơn vị trực thuộc đang hoạt động; hãy điều chuyển, hợp nhất hoặc giải thể chúng trước.', 'The unit still has live sub-units; move, merge or close them first.'],
+  INVALID_SPAN: [400, 'Ngày kết thúc phải sau ngày bắt đầu.', 'The end date must not be before the start date.'],
+  NO_CHANGE: [409, 'Không có gì thay đổi so với hiện tại.', 'Nothing changes.'],
+  INVALID_SOURCES: [400, 'Danh sách đơn vị nguồn không hợp lệ (trùng lặp, rỗng hoặc trùng đơn vị đích).', 'Invalid source units (duplicated, empty, or the same as the target).'],
+  INVALID_TARGETS: [400, 'Danh sách đơn vị đích không hợp lệ.', 'Invalid target units.'],
+  INVALID_CHILDREN: [400, 'Danh sách đơn vị trực thuộc chuyển giao không hợp lệ.', 'Invalid list of sub-units to hand over.'],
+};
+
+export function fromDomain(e: DomainError): AppError {
+  const [status, vi, en] = DOMAIN[e.code] ?? [409, 'Yêu cầu vi phạm quy tắc nghiệp vụ.', e.message];
+  return new AppError(status, e.code, vi, en, { ...e.details, reason: e.message });
+}
+
+export const errors = {
+  unauthenticated: () => new AppError(401, 'UNAUTHENTICATED', 'Bạn cần đăng nhập.', 'Please log in.'),
+  forbidden: () => new AppError(403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', 'You are not allowed to do this.'),
+  notFound: (what = 'record') =>
+    new AppError(404, 'NOT_FOUND', 'Không tìm thấy dữ liệu yêu cầu.', `The ${what} was not found.`),
+  conflict: (code: string, vi: string, en: string, details: Record<string, unknown> = {}) =>
+    new AppError(409, code, vi, en, details),
+  badRequest: (code: string, vi: string, en: string, details: Record<string, unknown> = {}) =>
+    new AppError(400, code, vi, en, details),
+  csrf: () =>
+    new AppError(403, 'CSRF', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang.', 'Missing or wrong CSRF token; reload the page.'),
+};
+

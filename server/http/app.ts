@@ -1,0 +1,81 @@
+/** Builds the HTTP application on an open database: API under /api, OpenAPI at /api/docs, the web app at /. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.js';
+import { AppError } from '../errors.js';
+import { registerAuth } from './auth.js';
+import { errorHandler } from './errorHandler.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { orgRoutes } from './routes/org.js';
+import { userRoutes } from './routes/users.js';
+
+export interface AppOptions {
+  database: Database;
+  /** Secure cookies (behind HTTPS) */
+  cookieSecure?: boolean;
+  /** login attempts per IP per minute */
+  loginRateLimit?: number;
+  /** anonymous reads per IP per minute */
+  publicRateLimit?: number;
+  /** built web app; served at / when present */
+  webDir?: string;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+}
+
+const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export async function buildApp(opts: AppOptions) {
+  const { db, engine } = opts.database;
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'cchc API',
+        description: 'Hệ thống theo dõi, đánh giá cải cách hành chính cấp tỉnh. Errors are `{ code, message }`; state-changing requests with a session cookie need the `x-csrf-token` header from login or /api/auth/me.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cchc_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, db);
+
+  app.get('/api/health', { schema: { tags: ['system'], summary: 'Trạng thái / health' } }, async () => ({ status: 'ok' as const, database: engine }));
+  await app.register(authRoutes, { db, cookieSecure: opts.cookieSecure ?? false, loginRateLimit: opts.loginRateLimit ?? 10 });
+  await app.register(orgRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
+  await app.register(userRoutes, { db });
+  await app.register(auditRoutes, { db });
+
+  const webDir = opts.webDir ?? defaultWebDir;
+  const hasWeb = existsSync(`${webDir}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api') || !hasWeb || req.method !== 'GET') {
+      throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.', 'No such route.');
+    }
+    return reply.sendFile('index.html'); // the web app routes itself
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+  });
+  return app;
+}

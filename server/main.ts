@@ -1,0 +1,29 @@
+/** Starts cchc: opens the database (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL), migrates, seeds, serves. */
+import { readConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { buildApp } from './http/app.js';
+import { bootstrap } from './seed/bootstrap.js';
+
+const config = readConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const boot = await bootstrap(database.db, config);
+const app = await buildApp({ database, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
+
+const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+const lines = [`cchc: database ${where}`];
+if (boot.demoLoaded) lines.push('cchc: demo data loaded (Long An 2015–2025, Tây Ninh from 1/7/2025)');
+if (boot.generatedAdminPassword) lines.push(`cchc: created user "admin" with password: ${boot.generatedAdminPassword}   (shown once; change it after login)`);
+else if (boot.adminCreated) lines.push('cchc: created user "admin" with ADMIN_PASSWORD');
+if (boot.generatedDemoPassword) lines.push(`cchc: demo users (snv.thamdinh, stp.canbo, stp.lanhdao, ubnd.lanhdao, hdnd.giamsat) password: ${boot.generatedDemoPassword}`);
+console.log(lines.join('\n'));
+
+await app.listen({ port: config.port, host: config.host });
+console.log(`cchc: listening on http://localhost:${config.port}  (API docs: /api/docs)`);
+
+const stop = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

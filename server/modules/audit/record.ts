@@ -1,0 +1,52 @@
+/**
+ * Writes one audit event inside the caller's transaction: the event lands if and only if the change
+ * it describes lands. The transaction-scoped advisory lock keeps the chain a single line.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { auditEvents, auditHead } from '../../db/schema.js';
+import { eventHash, GENESIS_HASH, toPlain } from './chain.js';
+
+export interface AuditActor {
+  id: number | null;
+  name: string;
+}
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  unitId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const AUDIT_LOCK = 7_310_001;
+
+export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput, at = new Date()): Promise<number> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
+  const idRows = await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('audit_events', 'id')) AS id`);
+  const id = Number((idRows as unknown as { rows: { id: string | number }[] }).rows[0].id);
+  const prevHash = head?.lastHash ?? GENESIS_HASH;
+  const fields = {
+    id,
+    at,
+    actorId: actor.id,
+    actorName: actor.name,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: String(input.entityId),
+    unitId: input.unitId ?? null,
+    before: toPlain(input.before),
+    after: toPlain(input.after),
+  };
+  const hash = eventHash(prevHash, fields);
+  await tx.insert(auditEvents).values({ ...fields, prevHash, hash });
+  const count = (head?.count ?? 0) + 1;
+  await tx
+    .insert(auditHead)
+    .values({ id: 1, lastId: id, lastHash: hash, count })
+    .onConflictDoUpdate({ target: auditHead.id, set: { lastId: id, lastHash: hash, count } });
+  return id;
+}

@@ -1,0 +1,58 @@
+/**
+ * First start: load the demo data into an empty database (unless DEMO_DATA=false) and create `admin`.
+ * Passwords that were not given are generated and returned, to be printed once.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.js';
+import { orgUnitNames, orgUnits, users } from '../db/schema.js';
+import { applyOrgChangeInTx } from '../modules/org/commands.js';
+import { randomPassword } from '../modules/auth/passwords.js';
+import { createUserInTx } from '../modules/users/commands.js';
+import { vietnamDateOf } from '../../domain/org/dates.js';
+import { DEMO_ACTOR, loadDemoOrg, loadDemoUsers } from './demo.js';
+
+export interface BootstrapResult {
+  demoLoaded: boolean;
+  adminCreated: boolean;
+  /** set when the password was generated here and must be shown once */
+  generatedAdminPassword?: string;
+  generatedDemoPassword?: string;
+}
+
+/** The unit `admin` belongs to: a live Sở Nội vụ, else any live root, else a new "Sở Nội vụ". */
+async function adminUnit(tx: Tx): Promise<number> {
+  const [snv] = await tx
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .innerJoin(orgUnitNames, eq(orgUnitNames.unitId, orgUnits.id))
+    .where(and(isNull(orgUnits.validTo), isNull(orgUnitNames.validTo), eq(orgUnitNames.name, 'Sở Nội vụ')))
+    .orderBy(orgUnits.id)
+    .limit(1);
+  if (snv) return snv.id;
+  const [any] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(isNull(orgUnits.validTo)).orderBy(orgUnits.id).limit(1);
+  if (any) return any.id;
+  const r = await applyOrgChangeInTx(tx, DEMO_ACTOR, { kind: 'create', code: 'SNV', name: 'Sở Nội vụ', type: 'department', parentId: null, validFrom: vietnamDateOf(new Date()), validTo: null });
+  return r.createdIds[0];
+}
+
+export async function bootstrap(db: Db, opts: { demoData: boolean; adminPassword?: string; demoPassword?: string }): Promise<BootstrapResult> {
+  return db.transaction(async (tx) => {
+    const result: BootstrapResult = { demoLoaded: false, adminCreated: false };
+    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits);
+    if (n === 0 && opts.demoData) {
+      const ids = await loadDemoOrg(tx);
+      const demoPassword = opts.demoPassword ?? randomPassword();
+      if (!opts.demoPassword) result.generatedDemoPassword = demoPassword;
+      await loadDemoUsers(tx, ids, demoPassword);
+      result.demoLoaded = true;
+    }
+    const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    if (!admin) {
+      const password = opts.adminPassword ?? randomPassword();
+      if (!opts.adminPassword) result.generatedAdminPassword = password;
+      await createUserInTx(tx, DEMO_ACTOR, { username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin', unitId: await adminUnit(tx), password });
+      result.adminCreated = true;
+    }
+    return result;
+  });
+}
