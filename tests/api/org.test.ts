@@ -46,6 +46,8 @@ describe.each(ENGINES)('organisation API on %s', (engine) => {
     const h = (await t.app.inject({ method: 'GET', url: `/api/org-units/${id}` })).json();
     expect(h).toMatchObject({ code: 'LA.TANAN', name: 'Thành phố Tân An', type: 'district', validTo: '2025-06-30' });
     expect(h.parents[0].parent.code).toBe('LA');
+    expect(h.children.map((c: { unit: { code: string } }) => c.unit.code).sort()).toEqual(['LA.TANAN.HTP', 'LA.TANAN.KH', 'LA.TANAN.P1', 'LA.TANAN.P2', 'LA.TANAN.P3']);
+    expect(h.children.every((c: { validTo: string }) => c.validTo === '2025-06-30')).toBe(true);
     expect(h.events.map((e: { kind: string }) => e.kind)).toEqual(['close', 'create']);
     expect(h.events[0]).toMatchObject({ date: '2025-07-01', legalBasis: 'Luật Tổ chức chính quyền địa phương 2025' });
   });

@@ -35,6 +35,10 @@ export async function getUnitHistory(db: Db, id: number) {
     name: lastName(h, id),
     names: hist.names.map(({ name, validFrom, validTo }) => ({ name, validFrom, validTo })),
     parents: hist.parents.map(({ parentId, validFrom, validTo }) => ({ parent: ref(parentId), validFrom, validTo })),
+    children: h.parents
+      .filter((p) => p.parentId === id)
+      .sort((a, b) => a.validFrom.localeCompare(b.validFrom) || lastName(h, a.unitId).localeCompare(lastName(h, b.unitId), 'vi'))
+      .map(({ unitId, validFrom, validTo }) => ({ unit: ref(unitId), validFrom, validTo })),
     cameFrom: hist.cameFrom.map((s) => ({ ...ref(s.unitId), date: s.date, kind: s.kind, depth: s.depth, viaUnitId: s.viaUnitId })),
     wentInto: hist.wentInto.map((s) => ({ ...ref(s.unitId), date: s.date, kind: s.kind, depth: s.depth, viaUnitId: s.viaUnitId })),
     events: events.map((e) => ({ ...e, units: e.unitIds.filter((u) => u !== id).map(ref) })),

@@ -1,0 +1,59 @@
+import '@mantine/core/styles.css';
+import { Center, Loader, MantineProvider } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AuditPage } from '../features/audit/AuditPage';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { HomePage } from '../features/home/HomePage';
+import { OrgTreePage } from '../features/org/OrgTreePage';
+import { UnitHistoryPage } from '../features/org/UnitHistoryPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { AuthProvider, useAuth } from './auth';
+import { I18nProvider } from './i18n';
+import { Layout } from './Layout';
+
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { user, ready } = useAuth();
+  const location = useLocation();
+  if (!ready) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <MantineProvider>
+      <I18nProvider>
+        <AuthProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireLogin>
+                    <Layout />
+                  </RequireLogin>
+                }
+              >
+                <Route index element={<HomePage />} />
+                <Route path="org" element={<OrgTreePage />} />
+                <Route path="org/units/:id" element={<UnitHistoryPage />} />
+                <Route path="users" element={<UsersPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                <Route path="password" element={<ChangePasswordPage />} />
+              </Route>
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </BrowserRouter>
+        </AuthProvider>
+      </I18nProvider>
+    </MantineProvider>
+  );
+}

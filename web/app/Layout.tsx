@@ -1,0 +1,66 @@
+import { AppShell, Burger, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth } from './auth';
+import { type Lang, useI18n } from './i18n';
+
+export function Layout() {
+  const { t, lang, setLang } = useI18n();
+  const { user, logout, can } = useAuth();
+  const [opened, { toggle }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const links = [
+    { to: '/', label: t('home'), show: true },
+    { to: '/org', label: t('org'), show: true },
+    { to: '/users', label: t('users'), show: can('user.read', { unitId: user?.unitId }) },
+    { to: '/audit', label: t('audit'), show: can('audit.read', { unitId: user?.unitId }) },
+    { to: '/password', label: t('changePassword'), show: true },
+  ];
+  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Title order={4}>{t('appShort')} · {t('appName')}</Title>
+          </Group>
+          <Group wrap="nowrap">
+            <SegmentedControl
+              size="xs"
+              value={lang}
+              onChange={(v) => setLang(v as Lang)}
+              data={[
+                { value: 'vi', label: 'VI' },
+                { value: 'en', label: 'EN' },
+              ]}
+              aria-label={t('language')}
+            />
+            <Text size="sm" visibleFrom="sm" data-testid="current-user">
+              {user?.fullName} · {t(`role.${user?.role}`)}
+            </Text>
+            <NavLink
+              w="auto"
+              label={t('logout')}
+              onClick={async () => {
+                await logout();
+                navigate('/login');
+              }}
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={active(l.to)} onClick={() => opened && toggle()} />
+          ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

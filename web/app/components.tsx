@@ -1,0 +1,68 @@
+/** Small pieces shared by the screens. */
+import { Alert, Center, Loader, TextInput, type TextInputProps } from '@mantine/core';
+import { type DependencyList, useEffect, useState } from 'react';
+import { formatDate, parseVnDate } from './format';
+import { useI18n } from './i18n';
+
+/** A date typed as dd/mm/yyyy; reports ISO `YYYY-MM-DD` (or null while invalid). */
+export function DateField({ value, onChange, ...rest }: { value: string | null; onChange(iso: string | null): void } & Omit<TextInputProps, 'value' | 'onChange'>) {
+  const { t } = useI18n();
+  const [text, setText] = useState(formatDate(value));
+  useEffect(() => {
+    if (value && parseVnDate(text) !== value) setText(formatDate(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const invalid = text.trim() !== '' && parseVnDate(text) === null;
+  return (
+    <TextInput
+      placeholder={t('dateFormatHint')}
+      value={text}
+      error={invalid ? t('invalidDate') : undefined}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        onChange(parseVnDate(e.currentTarget.value));
+      }}
+      {...rest}
+    />
+  );
+}
+
+/** Loads data for a screen; `reload()` fetches again. */
+export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
+  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let alive = true;
+    setState((s) => ({ ...s, loading: true }));
+    load()
+      .then((data) => alive && setState({ data, loading: false }))
+      .catch((error: Error) => alive && setState({ error, loading: false }));
+    return () => {
+      alive = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  return { ...state, reload: () => setTick((x) => x + 1) };
+}
+
+export function LoadState({ loading, error }: { loading: boolean; error?: Error }) {
+  const { t } = useI18n();
+  if (error) return <Alert color="red" title={t('error')}>{error.message}</Alert>;
+  if (loading) {
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  return null;
+}
+
+export function ErrorAlert({ error }: { error: string | null }) {
+  const { t } = useI18n();
+  return error ? (
+    <Alert color="red" title={t('error')} role="alert">
+      {error}
+    </Alert>
+  ) : null;
+}
