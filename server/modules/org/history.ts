@@ -6,12 +6,11 @@ import { addDays, type IsoDate } from '../../../domain/org/dates.js';
 import type { Mutation, OrgHistory, UnitType } from '../../../domain/org/history.js';
 
 export async function loadHistory(db: Db | Tx): Promise<OrgHistory> {
-  const [units, names, parents, successions] = await Promise.all([
-    db.select({ id: orgUnits.id, code: orgUnits.code, type: orgUnits.type, validFrom: orgUnits.validFrom, validTo: orgUnits.validTo }).from(orgUnits),
-    db.select({ unitId: orgUnitNames.unitId, name: orgUnitNames.name, validFrom: orgUnitNames.validFrom, validTo: orgUnitNames.validTo }).from(orgUnitNames),
-    db.select({ unitId: orgUnitParents.unitId, parentId: orgUnitParents.parentId, validFrom: orgUnitParents.validFrom, validTo: orgUnitParents.validTo }).from(orgUnitParents),
-    db.select({ predecessorId: orgSuccessions.predecessorId, successorId: orgSuccessions.successorId, date: orgSuccessions.date, kind: orgSuccessions.kind }).from(orgSuccessions),
-  ]);
+  // one after the other: inside a transaction they share one connection
+  const units = await db.select({ id: orgUnits.id, code: orgUnits.code, type: orgUnits.type, validFrom: orgUnits.validFrom, validTo: orgUnits.validTo }).from(orgUnits);
+  const names = await db.select({ unitId: orgUnitNames.unitId, name: orgUnitNames.name, validFrom: orgUnitNames.validFrom, validTo: orgUnitNames.validTo }).from(orgUnitNames);
+  const parents = await db.select({ unitId: orgUnitParents.unitId, parentId: orgUnitParents.parentId, validFrom: orgUnitParents.validFrom, validTo: orgUnitParents.validTo }).from(orgUnitParents);
+  const successions = await db.select({ predecessorId: orgSuccessions.predecessorId, successorId: orgSuccessions.successorId, date: orgSuccessions.date, kind: orgSuccessions.kind }).from(orgSuccessions);
   return {
     units: units.map((u) => ({ ...u, type: u.type as UnitType })),
     names,
