@@ -1,11 +1,12 @@
-import { AppShell, Burger, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
-import { type Lang, useI18n } from './i18n';
+import { LanguageSwitch } from './components';
+import { useI18n } from './i18n';
 
 export function Layout() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const { user, logout, can } = useAuth();
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
@@ -27,16 +28,7 @@ export function Layout() {
             <Title order={4}>{t('appShort')} · {t('appName')}</Title>
           </Group>
           <Group wrap="nowrap">
-            <SegmentedControl
-              size="xs"
-              value={lang}
-              onChange={(v) => setLang(v as Lang)}
-              data={[
-                { value: 'vi', label: 'VI' },
-                { value: 'en', label: 'EN' },
-              ]}
-              aria-label={t('language')}
-            />
+            <LanguageSwitch />
             <Text size="sm" visibleFrom="sm" data-testid="current-user">
               {user?.fullName} · {t(`role.${user?.role}`)}
             </Text>

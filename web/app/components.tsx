@@ -1,8 +1,8 @@
 /** Small pieces shared by the screens. */
-import { Alert, Center, Loader, TextInput, type TextInputProps } from '@mantine/core';
+import { Alert, Center, Loader, SegmentedControl, TextInput, type TextInputProps } from '@mantine/core';
 import { type DependencyList, useEffect, useState } from 'react';
 import { formatDate, parseVnDate } from './format';
-import { useI18n } from './i18n';
+import { type Lang, useI18n } from './i18n';
 
 /** A date typed as dd/mm/yyyy; reports ISO `YYYY-MM-DD` (or null while invalid). */
 export function DateField({ value, onChange, ...rest }: { value: string | null; onChange(iso: string | null): void } & Omit<TextInputProps, 'value' | 'onChange'>) {
@@ -65,4 +65,21 @@ export function ErrorAlert({ error }: { error: string | null }) {
       {error}
     </Alert>
   ) : null;
+}
+
+/** VI / EN switch; `long` spells the languages out (login page). */
+export function LanguageSwitch({ long = false }: { long?: boolean }) {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <SegmentedControl
+      size="xs"
+      value={lang}
+      onChange={(v) => setLang(v as Lang)}
+      data={[
+        { value: 'vi', label: long ? 'Tiếng Việt' : 'VI' },
+        { value: 'en', label: long ? 'English' : 'EN' },
+      ]}
+      aria-label={t('language')}
+    />
+  );
 }

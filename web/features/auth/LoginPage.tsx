@@ -1,12 +1,12 @@
-import { Button, Center, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
-import { ErrorAlert } from '../../app/components';
-import { type Lang, useI18n } from '../../app/i18n';
+import { ErrorAlert, LanguageSwitch } from '../../app/components';
+import { useI18n } from '../../app/i18n';
 
 export function LoginPage() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const { user, login } = useAuth();
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
@@ -45,15 +45,7 @@ export function LoginPage() {
             <Button type="submit" loading={busy}>
               {t('login')}
             </Button>
-            <SegmentedControl
-              size="xs"
-              value={lang}
-              onChange={(v) => setLang(v as Lang)}
-              data={[
-                { value: 'vi', label: 'Tiếng Việt' },
-                { value: 'en', label: 'English' },
-              ]}
-            />
+            <LanguageSwitch long />
           </Stack>
         </form>
       </Paper>
