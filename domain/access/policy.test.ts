@@ -15,6 +15,8 @@ const TABLE: Record<Action, Record<Role, string>> = {
   'unitData.submit': { admin: 'nn', unit_officer: 'nn', unit_head: 'Yn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
   'appraisal.write': { admin: 'nn', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nY', leader: 'nn', supervisor: 'nn' },
   'report.read': { admin: 'YY', unit_officer: 'Yn', unit_head: 'Yn', appraiser: 'YY', leader: 'YY', supervisor: 'YY' },
+  'plan.read': { admin: 'YY', unit_officer: 'YY', unit_head: 'YY', appraiser: 'YY', leader: 'YY', supervisor: 'YY' },
+  'plan.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
 };
 
 const OWN = 10;

@@ -24,6 +24,8 @@ export const ACTIONS = [
   'unitData.submit',
   'appraisal.write',
   'report.read',
+  'plan.read',
+  'plan.manage', // import and edit the province's plans
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +54,8 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   // An appraiser never appraises their own unit (conflict of interest).
   'appraisal.write': { admin: 'none', unit_officer: 'none', unit_head: 'none', appraiser: 'other', leader: 'none', supervisor: 'none' },
   'report.read': { admin: 'any', unit_officer: 'own', unit_head: 'own', appraiser: 'any', leader: 'any', supervisor: 'any' },
+  'plan.read': { admin: 'any', unit_officer: 'any', unit_head: 'any', appraiser: 'any', leader: 'any', supervisor: 'any' },
+  'plan.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -15,6 +16,7 @@ import { errorHandler } from './errorHandler.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
+import { planRoutes } from './routes/plans.js';
 import { userRoutes } from './routes/users.js';
 
 export interface AppOptions {
@@ -42,6 +44,7 @@ export async function buildApp(opts: AppOptions) {
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -62,6 +65,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(orgRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(planRoutes, { db });
 
   const webDir = opts.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

@@ -9,7 +9,7 @@ import { applyOrgChangeInTx } from '../modules/org/commands.js';
 import { randomPassword } from '../modules/auth/passwords.js';
 import { createUserInTx } from '../modules/users/commands.js';
 import { vietnamDateOf } from '../../domain/org/dates.js';
-import { DEMO_ACTOR, loadDemoOrg, loadDemoUsers } from './demo.js';
+import { DEMO_ACTOR, loadDemoOrg, loadDemoPlan, loadDemoUsers } from './demo.js';
 
 export interface BootstrapResult {
   demoLoaded: boolean;
@@ -44,6 +44,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; adminPassword
       const demoPassword = opts.demoPassword ?? randomPassword();
       if (!opts.demoPassword) result.generatedDemoPassword = demoPassword;
       await loadDemoUsers(tx, ids, demoPassword);
+      await loadDemoPlan(tx, ids);
       result.demoLoaded = true;
     }
     const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));

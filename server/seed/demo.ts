@@ -1,8 +1,11 @@
 /** Loads the demo data through the same use cases a user would call, in one transaction. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Tx } from '../db/client.js';
 import type { Role } from '../../domain/access/policy.js';
 import type { AuditActor } from '../modules/audit/record.js';
 import { applyOrgChangeInTx } from '../modules/org/commands.js';
+import { importPlan } from '../modules/plans/importPlan.js';
 import { createUserInTx } from '../modules/users/commands.js';
 import {
   COMMUNE_MERGERS,
@@ -73,4 +76,29 @@ export async function loadDemoUsers(tx: Tx, ids: Map<string, number>, password: 
   for (const u of DEMO_USERS) {
     await createUserInTx(tx, DEMO_ACTOR, { username: u.username, fullName: u.fullName, role: u.role as Role, unitId: ids.get(u.unit)!, password });
   }
+}
+
+export const DEMO_PLAN_FILE = fileURLToPath(new URL('./files/ke-hoach-cchc-2020-long-an.csv', import.meta.url));
+
+/**
+ * The 2020 CCHC plan of Long An (Decision 4976/QĐ-UBND, seed 004), imported through the same path as a
+ * user's file. The names the table uses that are not unit names are mapped as a user would, once.
+ */
+export async function loadDemoPlan(tx: Tx, ids: Map<string, number>): Promise<number> {
+  const r = await importPlan(tx, DEMO_ACTOR, {
+    fileName: 'ke-hoach-cchc-2020-long-an.csv',
+    file: readFileSync(DEMO_PLAN_FILE),
+    year: 2020,
+    unitId: ids.get('LA')!,
+    title: 'Kế hoạch thực hiện công tác cải cách hành chính năm 2020 trên địa bàn tỉnh Long An',
+    decisionNumber: '4976/QĐ-UBND',
+    decisionDate: '2019-12-30',
+    mappings: [
+      { text: 'Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh', unitId: ids.get('LA.VP')! },
+      { text: 'Đài PTTH tỉnh', unitId: ids.get('LA.DPTTH')! },
+      { text: 'Báo Long An', unitId: null },
+      { text: 'Ban Pháp chế HĐND tỉnh', unitId: null },
+    ],
+  });
+  return r.planId;
 }

@@ -1,0 +1,125 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { vietnamDateOf } from '../../../domain/org/dates.js';
+import { parseTimeframe } from '../../../domain/plans/timeframe.js';
+import type { Db } from '../../db/client.js';
+import { AppError, errors } from '../../errors.js';
+import { MAX_PLAN_FILE_BYTES } from '../../modules/plans/files.js';
+import { importPlan, previewPlanImport } from '../../modules/plans/importPlan.js';
+import { getPlan, listPlans, listPlanTasks } from '../../modules/plans/queries.js';
+import { planTemplateCsv, planTemplateXlsx } from '../../modules/plans/template.js';
+import { auditActor, authorize, requireActor } from '../auth.js';
+import { idParam, isoDate } from '../schemas.js';
+
+const importFields = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  unitId: z.coerce.number().int().positive(),
+  title: z.string().trim().max(500).optional(),
+  decisionNumber: z.string().trim().max(100).optional(),
+  decisionDate: isoDate.optional(),
+  mappings: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return [];
+      try {
+        return z.array(z.object({ text: z.string().min(1).max(300), unitId: z.number().int().positive().nullable() })).parse(JSON.parse(s));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'mappings: JSON [{ text, unitId | null }]' });
+        return z.NEVER;
+      }
+    }),
+});
+
+export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.post(
+    '/api/timeframes/parse',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Đọc cụm từ thời gian / parse a timeframe phrase',
+        body: z.object({ text: z.string().max(500), year: z.number().int().min(1990).max(2100) }),
+        response: {
+          200: z.object({
+            windows: z.array(z.object({ start: z.string(), end: z.string() })),
+            due: z.string().nullable(),
+            kind: z.enum(['window', 'year', 'recurring', 'conditional', 'external', 'unknown']),
+            recurring: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (req) => parseTimeframe(req.body.text, req.body.year),
+  );
+
+  app.get('/api/plans', { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch / plans' } }, async (req) => {
+    const { user } = requireActor(req);
+    authorize(user, 'plan.read');
+    return listPlans(db);
+  });
+
+  app.get('/api/plans/template.csv', { schema: { tags: ['plans'], summary: 'Mẫu nhập kế hoạch (CSV)' } }, async (_req, reply) => {
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="mau-ke-hoach-cchc.csv"');
+    return planTemplateCsv();
+  });
+
+  app.get('/api/plans/template.xlsx', { schema: { tags: ['plans'], summary: 'Mẫu nhập kế hoạch (Excel)' } }, async (_req, reply) => {
+    reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', 'attachment; filename="mau-ke-hoach-cchc.xlsx"');
+    return planTemplateXlsx();
+  });
+
+  app.get('/api/plans/:id', { schema: { tags: ['plans'], params: idParam } }, async (req) => {
+    const { user } = requireActor(req);
+    authorize(user, 'plan.read');
+    return getPlan(db, req.params.id);
+  });
+
+  app.get(
+    '/api/plans/:id/tasks',
+    { schema: { tags: ['plans'], summary: 'Nhiệm vụ của kế hoạch / the tasks of a plan', params: idParam } },
+    async (req) => {
+      const { user } = requireActor(req);
+      authorize(user, 'plan.read');
+      return listPlanTasks(db, req.params.id, vietnamDateOf(new Date()));
+    },
+  );
+
+  app.post(
+    '/api/plans/import',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Nhập kế hoạch từ tệp / import a plan (multipart: file, year, unitId, title?, decisionNumber?, decisionDate?, mappings?)',
+        description: '`?dryRun=true` returns the preview and saves nothing. A file with any row error or unmapped agency saves nothing (400).',
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const { user } = requireActor(req);
+      authorize(user, 'plan.manage');
+      if (!req.isMultipart()) throw errors.badRequest('NOT_MULTIPART', 'Hãy gửi tệp dạng multipart/form-data.', 'Send the file as multipart/form-data.');
+      const fields: Record<string, string> = {};
+      let file: { name: string; data: Buffer } | null = null;
+      for await (const part of req.parts({ limits: { fileSize: MAX_PLAN_FILE_BYTES, files: 1 } })) {
+        if (part.type === 'file') {
+          const data = await (part as MultipartFile).toBuffer();
+          if ((part as MultipartFile).file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', 'Tệp vượt quá 10 MB.', 'The file exceeds 10 MB.');
+          file = { name: part.filename, data };
+        } else fields[part.fieldname] = String(part.value);
+      }
+      if (!file) throw errors.badRequest('NO_FILE', 'Chưa chọn tệp.', 'No file was sent.', { field: 'file' });
+      const parsed = importFields.safeParse(fields);
+      if (!parsed.success) {
+        const fieldErrors = parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
+        throw errors.badRequest('VALIDATION', 'Dữ liệu không hợp lệ: ' + fieldErrors.map((f) => f.path).join(', '), 'Invalid input', { fields: fieldErrors });
+      }
+      const input = { ...parsed.data, fileName: file.name, file: file.data };
+      if (req.query.dryRun === 'true') return previewPlanImport(db, input);
+      const r = await importPlan(db, auditActor(user), input);
+      return reply.status(201).send({ planId: r.planId, ...r.preview });
+    },
+  );
+};

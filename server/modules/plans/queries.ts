@@ -1,0 +1,94 @@
+/** Reads of plans and their tasks, with units named as they were in the plan year. */
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { planAreas, plans, planTaskProducts, planTasks, planTaskUnits } from '../../db/schema.js';
+import { AGENCY_GROUPS, type AgencyGroup } from '../../../domain/plans/agencies.js';
+import { errors } from '../../errors.js';
+import { listUnitsAsOf } from '../org/queries.js';
+
+export async function listPlans(db: Db) {
+  const rows = await db
+    .select({
+      id: plans.id,
+      year: plans.year,
+      title: plans.title,
+      decisionNumber: plans.decisionNumber,
+      decisionDate: plans.decisionDate,
+      unitId: plans.unitId,
+      // correlated subqueries name the outer columns in full: "plans"."id"
+      taskCount: sql<number>`(SELECT count(*)::int FROM plan_tasks t WHERE t.plan_id = "plans"."id")`,
+      budgetMillion: sql<string | null>`(SELECT sum(t.budget_million) FROM plan_tasks t WHERE t.plan_id = "plans"."id")`,
+      unitName: sql<string>`(SELECT n.name FROM org_unit_names n WHERE n.unit_id = "plans"."unit_id" AND n.valid_from <= make_date("plans"."year", 1, 1) ORDER BY n.valid_from DESC LIMIT 1)`,
+    })
+    .from(plans)
+    .orderBy(sql`${plans.year} DESC`, asc(plans.id));
+  return rows.map((r) => ({ ...r, budgetMillion: r.budgetMillion === null ? null : Number(r.budgetMillion) }));
+}
+
+async function requirePlan(db: Db, id: number) {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, id));
+  if (!plan) throw errors.notFound('plan');
+  return plan;
+}
+
+export async function getPlan(db: Db, id: number) {
+  const plan = await requirePlan(db, id);
+  const areas = await db.select({ id: planAreas.id, number: planAreas.number, name: planAreas.name }).from(planAreas).where(eq(planAreas.planId, id)).orderBy(asc(planAreas.number));
+  return { ...plan, areas };
+}
+
+export async function listPlanTasks(db: Db, planId: number, today: string) {
+  const plan = await requirePlan(db, planId);
+  const tasks = await db
+    .select({ t: planTasks, areaNumber: planAreas.number, areaName: planAreas.name })
+    .from(planTasks)
+    .innerJoin(planAreas, eq(planAreas.id, planTasks.areaId))
+    .where(eq(planTasks.planId, planId))
+    .orderBy(asc(planTasks.sortKey));
+  const ids = tasks.map((x) => x.t.id);
+  const [products, links] = ids.length
+    ? [
+        await db.select().from(planTaskProducts).where(inArray(planTaskProducts.taskId, ids)).orderBy(asc(planTaskProducts.taskId), asc(planTaskProducts.seq)),
+        await db.select().from(planTaskUnits).where(inArray(planTaskUnits.taskId, ids)),
+      ]
+    : [[], []];
+  const names = new Map((await listUnitsAsOf(db, `${plan.year}-01-01`)).map((u) => [u.id, u.name]));
+  const unitsFor = (taskId: number, role: string) =>
+    links
+      .filter((l) => l.taskId === taskId && l.role === role)
+      .map((l) => ({ id: l.unitId, name: names.get(l.unitId) ?? String(l.unitId), via: l.via }))
+      .sort((a, b) => Number(a.via !== 'named') - Number(b.via !== 'named') || a.name.localeCompare(b.name, 'vi'));
+  const groupNames = (g: string[]) => g.map((x) => AGENCY_GROUPS[x as AgencyGroup]?.vi ?? x);
+  return tasks.map(({ t, areaNumber, areaName }) => {
+    const status = 'not_started' as const;
+    return {
+      id: t.id,
+      number: t.number,
+      area: areaNumber,
+      areaName,
+      text: t.text,
+      due: t.due,
+      budgetMillionVnd: t.budgetMillion === null ? null : Number(t.budgetMillion),
+      leadText: t.leadText,
+      coordinatingText: t.coordinatingText,
+      leadGroups: groupNames(t.leadGroups),
+      coordinatingGroups: groupNames(t.coordinatingGroups),
+      leadUnits: unitsFor(t.id, 'lead'),
+      coordinatingUnits: unitsFor(t.id, 'coordinating'),
+      products: products
+        .filter((p) => p.taskId === t.id)
+        .map((p) => ({
+          text: p.text,
+          timeframeText: p.timeframeText,
+          timeframeKind: p.timeframeKind,
+          windows: p.windows,
+          due: p.due,
+          recurring: p.recurring,
+          budgetMillion: p.budgetMillion === null ? null : Number(p.budgetMillion),
+          budgetNote: p.budgetNote,
+        })),
+      status,
+      overdue: t.due !== null && t.due < today,
+    };
+  });
+}

@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PLAN_FILE } from '../../server/seed/demo.js';
+import { as, ENGINES, login, type Session, type TestApp, testApp, unitId } from '../helpers/app.js';
+
+// Seed 004 (Decision 4976/QĐ-UBND), appendix, read by hand: number, named lead agencies (or the group),
+// due date (end of the last window; null when set by another body or conditional), budget in million VND.
+const SEED: [string, string, string | null, number | null][] = [
+  ['1.1', 'Sở Nội vụ', '2020-09-30', 50],
+  ['1.2', 'Sở Nội vụ', null, 5],
+  ['1.3', 'Sở Nội vụ', '2020-12-31', 50],
+  ['1.4', 'Sở Nội vụ', '2020-03-31', 1450],
+  ['1.5', 'Sở Nội vụ', '2019-12-31', 0],
+  ['1.6', 'Các sở, ban, ngành tỉnh + UBND cấp huyện', '2020-12-31', null],
+  ['1.7', 'Sở Nội vụ', '2020-12-31', 150],
+  ['1.8', 'Sở Giáo dục và Đào tạo', '2020-11-30', null],
+  ['1.9', 'Sở Y tế', '2020-11-30', null],
+  ['1.10', 'Sở Nội vụ', '2020-06-30', 0],
+  ['1.11', 'Đài Phát thanh và Truyền hình Long An', '2020-12-31', 100],
+  ['1.12', 'Sở Nội vụ', '2020-12-31', 70],
+  ['1.13', 'Sở Nội vụ', '2020-03-31', 30],
+  ['1.14', 'Sở Nội vụ', '2020-06-30', 50],
+  ['1.15', 'Sở Nội vụ', '2020-12-31', 150],
+  ['1.16', 'Các sở, ban, ngành tỉnh + Các cơ quan ngành dọc + UBND cấp huyện + UBND cấp xã', '2020-12-31', null],
+  ['2.1', 'Sở Tư pháp', '2020-10-15', null],
+  ['2.2', 'Sở Tư pháp', '2020-03-31', null],
+  ['2.3', 'Sở Tư pháp', '2020-12-31', null],
+  ['2.4', 'Sở Tư pháp', '2020-03-31', null],
+  ['3.1', 'Văn phòng UBND tỉnh', '2020-03-31', 0],
+  ['3.2', 'Văn phòng UBND tỉnh', '2020-12-31', null],
+  ['3.3', 'Các sở, ban, ngành tỉnh', null, 0],
+  ['3.4', 'Các cơ quan, đơn vị liên quan', null, 0],
+  ['3.5', 'Sở Tư pháp', null, 0],
+  ['3.6', 'Văn phòng UBND tỉnh', '2020-12-31', null],
+  ['3.7', 'Văn phòng UBND tỉnh', '2020-09-30', 0],
+  ['3.8', 'Văn phòng UBND tỉnh', '2020-12-31', null],
+  ['3.9', 'Văn phòng UBND tỉnh', '2020-12-31', 0],
+  ['4.1', 'Các sở, ban, ngành tỉnh', null, null],
+  ['4.2', 'UBND cấp huyện', null, null],
+  ['4.3', 'Các sở, ban, ngành tỉnh + UBND các cấp', null, 0],
+  ['4.4', 'Các sở, ban, ngành tỉnh + UBND cấp huyện', null, 0],
+  ['4.5', 'Các sở, ban, ngành tỉnh + UBND cấp huyện', '2020-12-31', 0],
+  ['4.6', 'Sở Nội vụ', '2020-12-31', null],
+  ['5.1', 'Các sở, ban, ngành tỉnh + UBND cấp huyện', '2020-12-31', 0],
+  ['5.2', 'Các sở, ban, ngành tỉnh + UBND cấp huyện', '2020-12-31', 0],
+  ['5.3', 'Sở Nội vụ', '2020-12-31', null],
+  ['5.4', 'Sở Nội vụ', '2020-12-31', null],
+  ['5.5', 'Sở Nội vụ', '2020-12-31', 0],
+  ['5.6', 'Sở Nội vụ', '2020-03-31', 0],
+  ['5.7', 'Các sở, ban, ngành tỉnh + UBND cấp huyện', '2020-12-31', 0],
+  ['6.1', 'Sở Tài chính', '2020-06-30', 0],
+  ['6.2', 'Sở Tài chính', '2020-12-31', 0],
+  ['7.1', 'Sở Thông tin và Truyền thông', '2020-11-30', null],
+  ['7.2', 'Các cơ quan hành chính nhà nước', '2020-12-31', null],
+  ['7.3', 'Sở Khoa học và Công nghệ', '2020-12-31', 0],
+  ['7.4', 'Sở Khoa học và Công nghệ', null, 0],
+  ['7.5', 'Sở Khoa học và Công nghệ', '2020-12-31', 0],
+  ['7.6', 'Sở Kế hoạch và Đầu tư', '2019-11-30', null],
+];
+
+interface Task {
+  number: string;
+  due: string | null;
+  budgetMillionVnd: number | null;
+  leadUnits: { id: number; name: string; via: string }[];
+  coordinatingUnits: { id: number; name: string; via: string }[];
+  leadGroups: string[];
+  products: { text: string; timeframeText: string; due: string | null; budgetMillion: number | null }[];
+  status: string;
+}
+
+const csv = () => readFileSync(DEMO_PLAN_FILE);
+
+describe.each(ENGINES)('plans on %s', (engine) => {
+  let t: TestApp;
+  let admin: Session;
+  let la: number;
+  let tasks: Task[];
+  beforeAll(async () => {
+    t = await testApp(engine);
+    admin = await login(t.app, 'admin');
+    la = await unitId(t.app, 'LA', '2020-01-01');
+    const plans = (await as(t.app, admin).get('/api/plans')).json();
+    tasks = (await as(t.app, admin).get(`/api/plans/${plans[0].id}/tasks`)).json();
+  });
+  afterAll(() => t.close());
+
+  const upload = (file: Buffer | string, name: string, fields: Record<string, string>, dryRun = true) => {
+    const boundary = '----cchc' + Math.random().toString(16).slice(2);
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(Buffer.isBuffer(file) ? file : Buffer.from(file));
+    parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/plans/import${dryRun ? '?dryRun=true' : ''}`,
+      payload: Buffer.concat(parts),
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+  };
+  const fields = () => ({ year: '2020', unitId: String(la) });
+  const planCount = async () => (await as(t.app, admin).get('/api/plans')).json().length;
+
+  it('the demo plan is Decision 4976/QĐ-UBND with its 50 tasks in 7 areas', async () => {
+    const plans = (await as(t.app, admin).get('/api/plans')).json();
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatchObject({ year: 2020, decisionNumber: '4976/QĐ-UBND', decisionDate: '2019-12-30', unitName: 'Tỉnh Long An', taskCount: 50 });
+    const plan = (await as(t.app, admin).get(`/api/plans/${plans[0].id}`)).json();
+    expect(plan.areas.map((a: { number: number }) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(tasks.map((x) => x.number)).toEqual(SEED.map((s) => s[0]));
+  });
+
+  it.each(SEED)('task %s: lead %s, due %s, budget %s', (number, lead, due, budget) => {
+    const task = tasks.find((x) => x.number === number)!;
+    const named = task.leadUnits.filter((u) => u.via === 'named').map((u) => u.name);
+    expect(named.length ? named.join(' + ') : task.leadGroups.join(' + ')).toBe(lead);
+    expect(task.due).toBe(due);
+    expect(task.budgetMillionVnd).toBe(budget);
+    expect(task.status).toBe('not_started');
+  });
+
+  it('task 1.4 keeps its three product lines with their budgets; 2.1 its two timeframes', () => {
+    const t14 = tasks.find((x) => x.number === '1.4')!;
+    expect(t14.products.map((p) => p.budgetMillion)).toEqual([800, 500, 150]);
+    const t21 = tasks.find((x) => x.number === '2.1')!;
+    expect(t21.products.map((p) => [p.timeframeText, p.due])).toEqual([
+      ['Quý I/2020', '2020-03-31'],
+      ['Trước ngày 15/10/2020', '2020-10-15'],
+    ]);
+  });
+
+  it('groups expand to the units of Long An in 2020, not of the old Tây Ninh', () => {
+    const t16 = tasks.find((x) => x.number === '1.6')!;
+    expect(t16.leadUnits).toHaveLength(19 + 15);
+    expect(t16.leadUnits.some((u) => u.name === 'Sở Tư pháp')).toBe(true);
+    const ids = new Set(t16.leadUnits.map((u) => u.id));
+    expect(ids.size).toBe(34);
+    const t12 = tasks.find((x) => x.number === '1.2')!;
+    expect(t12.coordinatingUnits.map((u) => u.name).sort()).toEqual(['Sở Khoa học và Công nghệ', 'Sở Thông tin và Truyền thông', 'Sở Tài chính', 'Sở Tư pháp', 'Văn phòng UBND tỉnh'].sort());
+  });
+
+  it('a dry run of the same file previews every task and saves nothing', async () => {
+    const before = await planCount();
+    const res = await upload(csv(), 'kh.csv', fields());
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    expect(p.canSave).toBe(true);
+    expect(p.summary).toEqual({ tasks: 50, products: 56, budgetMillion: 2105 });
+    expect(p.tasks.find((x: { number: string }) => x.number === '7.4').products[0].timeframe.kind).toBe('external');
+    expect(await planCount()).toBe(before);
+  });
+
+  it('the same table as .xlsx gives the same preview', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('KH');
+    const text = csv().toString('utf8');
+    const { parseCsv } = await import('../../server/modules/plans/files.js');
+    for (const r of parseCsv(text.replace(/^\uFEFF/, ''))) ws.addRow(r);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const a = (await upload(xlsx, 'kh.xlsx', fields())).json();
+    const b = (await upload(csv(), 'kh.csv', fields())).json();
+    expect(a.tasks).toEqual(b.tasks);
+  });
+
+  const BAD: [string, Buffer | string, string, number, string][] = [
+    ['wrong columns', 'STT,Nhiệm vụ,Chủ trì\n1.1,x,Sở Nội vụ\n', 'a.csv', 400, 'WRONG_COLUMNS'],
+    ['an empty file', '', 'a.csv', 400, 'EMPTY'],
+    ['only the header', 'STT,Nội dung CCHC,Nhiệm vụ cụ thể,Sản phẩm,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện,Kinh phí (triệu đồng)\n', 'a.csv', 400, 'IMPORT_INVALID'],
+    ['a broken xlsx', Buffer.from('PK\u0003\u0004 this is not a workbook'), 'a.xlsx', 400, 'BROKEN_XLSX'],
+    ['a broken docx', Buffer.from('not a zip'), 'a.docx', 400, 'BROKEN_DOCX'],
+    ['a PDF', Buffer.from('%PDF-1.4'), 'a.pdf', 400, 'FILE_TYPE'],
+    ['a CSV in Windows-1258', Buffer.from([0x53, 0x54, 0x54, 0x2c, 0xd3, 0x0a]), 'a.csv', 400, 'ENCODING'],
+  ];
+  it.each(BAD)('%s → %i %s, nothing saved', async (_n, body, name, status, code) => {
+    const before = await planCount();
+    const res = await upload(body, name, fields(), false);
+    expect(res.statusCode).toBe(status);
+    expect(res.json().code).toBe(code);
+    expect(res.json().message).toMatch(/[ạ-ỹà-ýđ]/i);
+    expect(await planCount()).toBe(before);
+  });
+
+  it('row errors: unknown agency, duplicated number, budget "abc" — reported by row, nothing saved', async () => {
+    const lines = csv().toString('utf8').split('\r\n');
+    const bad = [
+      lines[0],
+      '1.1,Công tác chỉ đạo,Nhiệm vụ A,SP,Sở Nội vụ,,Quý I/2020,abc',
+      '1.1,,Nhiệm vụ B,SP,Sở Nội vụ,,Quý II/2020,5',
+      '1.2,,Nhiệm vụ C,SP,Sở Hàng Không Vũ Trụ,,Quý II/2020,5',
+    ].join('\r\n');
+    const preview = (await upload(bad, 'bad.csv', fields())).json();
+    expect(preview.canSave).toBe(false);
+    expect(preview.errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([
+      [2, 'INVALID_BUDGET'],
+      [3, 'DUPLICATE_NUMBER'],
+    ]);
+    expect(preview.unresolved.map((u: { text: string; rows: number[] }) => [u.text, u.rows])).toEqual([['so hang khong vu tru', [4]]]);
+    const before = await planCount();
+    const res = await upload(bad, 'bad.csv', fields(), false);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('IMPORT_INVALID');
+    expect(await planCount()).toBe(before);
+  });
+
+  it('an unknown agency mapped once is remembered as an alias', async () => {
+    const lines = csv().toString('utf8').split('\r\n');
+    const file = [lines[0], '1.1,Công tác chỉ đạo,Nhiệm vụ A,SP,Sở Nội Vụ Tỉnh LA,,Quý I/2020,5'].join('\r\n');
+    const snv = await unitId(t.app, 'LA.SNV', '2020-01-01');
+    expect((await upload(file, 'a.csv', fields())).json().unresolved).toHaveLength(1);
+    const saved = await upload(file, 'a.csv', { ...fields(), decisionNumber: 'TEST/1', mappings: JSON.stringify([{ text: 'Sở Nội Vụ Tỉnh LA', unitId: snv }]) }, false);
+    expect(saved.statusCode).toBe(201);
+    const again = (await upload(file, 'a.csv', fields())).json();
+    expect(again.unresolved).toEqual([]);
+    expect(again.tasks[0].leadUnits).toEqual([{ id: snv, name: 'Sở Nội vụ' }]);
+  });
+
+  it('only the administrator imports', async () => {
+    const officer = await login(t.app, 'stp.canbo');
+    const res = await t.app.inject({ method: 'POST', url: '/api/plans/import?dryRun=true', headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--\r\n' });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('bad form fields: 400 with their paths', async () => {
+    const res = await upload(csv(), 'kh.csv', { year: 'hai nghìn', unitId: String(la) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.fields.map((f: { path: string }) => f.path)).toEqual(['body.year']);
+  });
+
+  it('the timeframe preview endpoint', async () => {
+    const res = await as(t.app, admin).post('/api/timeframes/parse', { text: 'Quý II, III/2020', year: 2020 });
+    expect(res.json()).toEqual({
+      windows: [
+        { start: '2020-04-01', end: '2020-06-30' },
+        { start: '2020-07-01', end: '2020-09-30' },
+      ],
+      due: '2020-09-30',
+      kind: 'window',
+      recurring: false,
+    });
+  });
+
+  it('the template downloads as CSV and as an Excel workbook that reads back', async () => {
+    const c = await as(t.app, admin).get('/api/plans/template.csv');
+    expect(c.body).toContain('Cơ quan chủ trì');
+    const x = await as(t.app, admin).get('/api/plans/template.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getRow(1).getCell(5).text).toBe('Cơ quan chủ trì');
+    const p = (await upload(x.rawPayload, 'mau.xlsx', fields())).json();
+    expect(p.canSave).toBe(true);
+    expect(p.tasks[0].products.map((q: { timeframe: { due: string } }) => q.timeframe.due)).toEqual(['2020-09-30', '2020-10-15']);
+  });
+});
