@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  customType,
   boolean,
   check,
   date,
@@ -17,6 +18,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+/** bytea as a Node Buffer on both engines */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -287,4 +294,64 @@ export const agencyAliases = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('agency_aliases_folded_uq').on(t.folded)],
+);
+
+// ---- progress of plan tasks (tiến độ) ---------------------------------------------------------------
+export const taskProgress = pgTable(
+  'task_progress',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => planTasks.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    /** "2026-Q1" */
+    period: text('period').notNull(),
+    status: text('status').notNull(),
+    percent: integer('percent').notNull(),
+    report: text('report').notNull(),
+    state: text('state').notNull(),
+    reviewComment: text('review_comment'),
+    updatedBy: integer('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    submittedBy: integer('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    reviewedBy: integer('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('task_progress_uq').on(t.taskId, t.unitId, t.period), index('task_progress_unit_idx').on(t.unitId)],
+);
+
+/** Evidence files (minh chứng), kept in the database so that both engines back them up alike. */
+export const progressEvidence = pgTable('progress_evidence', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  progressId: integer('progress_id')
+    .notNull()
+    .references(() => taskProgress.id),
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: integer('uploaded_by'),
+  createdAt: createdAt(),
+});
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
 );

@@ -17,6 +17,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { planRoutes } from './routes/plans.js';
+import { progressRoutes } from './routes/progress.js';
 import { userRoutes } from './routes/users.js';
 
 export interface AppOptions {
@@ -66,6 +67,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(planRoutes, { db });
+  await app.register(progressRoutes, { db });
 
   const webDir = opts.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

@@ -10,6 +10,7 @@ import { randomPassword } from '../modules/auth/passwords.js';
 import { createUserInTx } from '../modules/users/commands.js';
 import { vietnamDateOf } from '../../domain/org/dates.js';
 import { DEMO_ACTOR, loadDemoOrg, loadDemoPlan, loadDemoUsers } from './demo.js';
+import { closeDemoPlan2020, loadDemoPlan2026 } from './demoProgress.js';
 
 export interface BootstrapResult {
   demoLoaded: boolean;
@@ -35,24 +36,36 @@ async function adminUnit(tx: Tx): Promise<number> {
   return r.createdIds[0];
 }
 
+/** Live or historical: the demo codes are unique over time. */
+async function unitIdsByCode(tx: Tx): Promise<Map<string, number>> {
+  return new Map((await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits)).map((u) => [u.code, u.id]));
+}
+
 export async function bootstrap(db: Db, opts: { demoData: boolean; adminPassword?: string; demoPassword?: string }): Promise<BootstrapResult> {
   return db.transaction(async (tx) => {
     const result: BootstrapResult = { demoLoaded: false, adminCreated: false };
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits);
     if (n === 0 && opts.demoData) {
-      const ids = await loadDemoOrg(tx);
+      await loadDemoOrg(tx);
+      const ids = await unitIdsByCode(tx);
       const demoPassword = opts.demoPassword ?? randomPassword();
       if (!opts.demoPassword) result.generatedDemoPassword = demoPassword;
       await loadDemoUsers(tx, ids, demoPassword);
-      await loadDemoPlan(tx, ids);
-      result.demoLoaded = true;
     }
     const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    let adminId = admin?.id;
     if (!admin) {
       const password = opts.adminPassword ?? randomPassword();
       if (!opts.adminPassword) result.generatedAdminPassword = password;
-      await createUserInTx(tx, DEMO_ACTOR, { username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin', unitId: await adminUnit(tx), password });
+      adminId = (await createUserInTx(tx, DEMO_ACTOR, { username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin', unitId: await adminUnit(tx), password })).id;
       result.adminCreated = true;
+    }
+    if (n === 0 && opts.demoData) {
+      const ids = await unitIdsByCode(tx);
+      const plan2020 = await loadDemoPlan(tx, ids);
+      await closeDemoPlan2020(tx, plan2020, adminId!);
+      await loadDemoPlan2026(tx, ids);
+      result.demoLoaded = true;
     }
     return result;
   });

@@ -131,6 +131,10 @@ export const COMMUNE_MERGERS: { sources: string[]; target: DemoUnit }[] = [
 
 export const DEMO_USERS = [
   { username: 'snv.thamdinh', fullName: 'Nguyễn Thị Thẩm Định', role: 'appraiser', unit: 'TN.SNV' },
+  { username: 'snv.canbo', fullName: 'Đặng Văn Chuyên Viên', role: 'unit_officer', unit: 'TN.SNV' },
+  { username: 'snv.lanhdao', fullName: 'Hồ Thị Giám Đốc', role: 'unit_head', unit: 'TN.SNV' },
+  { username: 'khcn.canbo', fullName: 'Bùi Văn Kỹ Thuật', role: 'unit_officer', unit: 'TN.SKHCN' },
+  { username: 'khcn.lanhdao', fullName: 'Ngô Thị Công Nghệ', role: 'unit_head', unit: 'TN.SKHCN' },
   { username: 'stp.canbo', fullName: 'Trần Văn Cán Bộ', role: 'unit_officer', unit: 'TN.STP' },
   { username: 'stp.lanhdao', fullName: 'Lê Thị Lãnh Đạo', role: 'unit_head', unit: 'TN.STP' },
   { username: 'ubnd.lanhdao', fullName: 'Phạm Văn Chủ Tịch', role: 'leader', unit: 'TN' },

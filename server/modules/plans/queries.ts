@@ -5,6 +5,8 @@ import { planAreas, plans, planTaskProducts, planTasks, planTaskUnits } from '..
 import { AGENCY_GROUPS, type AgencyGroup } from '../../../domain/plans/agencies.js';
 import { errors } from '../../errors.js';
 import { listUnitsAsOf } from '../org/queries.js';
+import { isOverdue } from '../../../domain/plans/progress.js';
+import { taskStates } from './status.js';
 
 export async function listPlans(db: Db) {
   const rows = await db
@@ -52,7 +54,8 @@ export async function listPlanTasks(db: Db, planId: number, today: string) {
         await db.select().from(planTaskUnits).where(inArray(planTaskUnits.taskId, ids)),
       ]
     : [[], []];
-  const names = new Map((await listUnitsAsOf(db, `${plan.year}-01-01`)).map((u) => [u.id, u.name]));
+  const names = await planUnitNames(db, plan.year);
+  const states = await taskStates(db, ids);
   const unitsFor = (taskId: number, role: string) =>
     links
       .filter((l) => l.taskId === taskId && l.role === role)
@@ -60,7 +63,7 @@ export async function listPlanTasks(db: Db, planId: number, today: string) {
       .sort((a, b) => Number(a.via !== 'named') - Number(b.via !== 'named') || a.name.localeCompare(b.name, 'vi'));
   const groupNames = (g: string[]) => g.map((x) => AGENCY_GROUPS[x as AgencyGroup]?.vi ?? x);
   return tasks.map(({ t, areaNumber, areaName }) => {
-    const status = 'not_started' as const;
+    const { status } = states.get(t.id)!;
     return {
       id: t.id,
       number: t.number,
@@ -88,7 +91,45 @@ export async function listPlanTasks(db: Db, planId: number, today: string) {
           budgetNote: p.budgetNote,
         })),
       status,
-      overdue: t.due !== null && t.due < today,
+      overdue: isOverdue(t.due, status, today),
     };
+  });
+}
+
+/** Unit names as they were in the plan year. */
+export async function planUnitNames(db: Db, year: number): Promise<Map<number, string>> {
+  return new Map((await listUnitsAsOf(db, `${year}-01-01`)).map((u) => [u.id, u.name]));
+}
+
+export async function planYear(db: Db, planId: number): Promise<number> {
+  return (await requirePlan(db, planId)).year;
+}
+
+export async function getTask(db: Db, taskId: number, today: string) {
+  const [row] = await db.select({ planId: planTasks.planId }).from(planTasks).where(eq(planTasks.id, taskId));
+  if (!row) throw errors.notFound('task');
+  const plan = await requirePlan(db, row.planId);
+  const task = (await listPlanTasks(db, row.planId, today)).find((t) => t.id === taskId)!;
+  return { ...task, plan: { id: plan.id, title: plan.title, year: plan.year, decisionNumber: plan.decisionNumber } };
+}
+
+/**
+ * The tasks a unit leads or coordinates, in every plan — also those given to the units it came from
+ * (Sở Tư pháp of Tây Ninh sees what Sở Tư pháp of Long An was given).
+ */
+export async function unitTasks(db: Db, unitIds: number[], today: string) {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .select({ taskId: planTasks.id, planId: plans.id, planTitle: plans.title, year: plans.year, number: planTasks.number, text: planTasks.text, due: planTasks.due, role: planTaskUnits.role, unitId: planTaskUnits.unitId, sortKey: planTasks.sortKey })
+    .from(planTaskUnits)
+    .innerJoin(planTasks, eq(planTasks.id, planTaskUnits.taskId))
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(inArray(planTaskUnits.unitId, unitIds))
+    .orderBy(sql`${plans.year} DESC`, asc(planTasks.sortKey));
+  const states = await taskStates(db, [...new Set(rows.map((r) => r.taskId))]);
+  return rows.map(({ sortKey: _s, ...r }) => {
+    const s = states.get(r.taskId)!;
+    const own = s.byUnit.get(r.unitId) ?? 'not_started';
+    return { ...r, taskStatus: s.status, unitStatus: own, overdue: r.role === 'lead' && isOverdue(r.due, own, today) };
   });
 }
