@@ -230,6 +230,35 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     expect(res.json().details.fields.map((f: { path: string }) => f.path)).toEqual(['body.year']);
   });
 
+  it('exports the plan with progress to .xlsx, read back', async () => {
+    const res = await as(t.app, admin).get(`/api/plans/${plan2020}/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Nhiệm vụ')!;
+    expect(ws.rowCount).toBe(2 + 50);
+    const row14 = ws.getRows(3, 50)!.find((r) => r.getCell(1).text === '1.4')!;
+    expect(row14.getCell(9).value).toBe(1450);
+    expect(row14.getCell(10).text).toBe('Hoàn thành');
+    expect((row14.getCell(8).value as Date).toISOString().slice(0, 10)).toBe('2020-03-31');
+    expect(row14.getCell(8).numFmt).toBe('dd/mm/yyyy');
+    const areas = wb.getWorksheet('Theo lĩnh vực')!;
+    expect(areas.getRow(areas.rowCount).values).toEqual([undefined, 'Tổng cộng', 50, 50, 100, 2105]);
+  });
+
+  it('exports the appendix to .docx in the decision layout; importing it back gives the same tasks', async () => {
+    const res = await as(t.app, admin).get(`/api/plans/${plan2020}/appendix.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.readUInt32LE(0)).toBe(0x04034b50);
+    const fromDocx = (await upload(res.rawPayload, 'phu-luc.docx', fields())).json();
+    const fromCsv = (await upload(csv(), 'kh.csv', fields())).json();
+    expect(fromDocx.errors).toEqual([]);
+    const key = (p: { tasks: { number: string; due: string | null; budgetMillion: number | null; leadUnits: { id: number }[]; products: unknown[] }[] }) =>
+      p.tasks.map((x) => [x.number, x.due, x.budgetMillion, x.leadUnits.length, x.products.length]);
+    expect(key(fromDocx)).toEqual(key(fromCsv));
+    expect(fromDocx.summary).toEqual(fromCsv.summary);
+  });
+
   it('the timeframe preview endpoint', async () => {
     const res = await as(t.app, admin).post('/api/timeframes/parse', { text: 'Quý II, III/2020', year: 2020 });
     expect(res.json()).toEqual({

@@ -6,6 +6,11 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { HomePage } from '../features/home/HomePage';
+import { ImportPage } from '../features/plans/ImportPage';
+import { MyUnitPage } from '../features/plans/MyUnitPage';
+import { PlanPage } from '../features/plans/PlanPage';
+import { PlansPage } from '../features/plans/PlansPage';
+import { TaskPage } from '../features/plans/TaskPage';
 import { OrgTreePage } from '../features/org/OrgTreePage';
 import { UnitHistoryPage } from '../features/org/UnitHistoryPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -43,6 +48,11 @@ export function App() {
                 }
               >
                 <Route index element={<HomePage />} />
+                <Route path="plans" element={<PlansPage />} />
+                <Route path="plans/import" element={<ImportPage />} />
+                <Route path="plans/:id" element={<PlanPage />} />
+                <Route path="plans/:planId/tasks/:taskId" element={<TaskPage />} />
+                <Route path="my" element={<MyUnitPage />} />
                 <Route path="org" element={<OrgTreePage />} />
                 <Route path="org/units/:id" element={<UnitHistoryPage />} />
                 <Route path="users" element={<UsersPage />} />

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
 import { LanguageSwitch } from './components';
+import { NotificationBell } from './NotificationBell';
 import { useI18n } from './i18n';
 
 export function Layout() {
@@ -13,12 +14,14 @@ export function Layout() {
   const navigate = useNavigate();
   const links = [
     { to: '/', label: t('home'), show: true },
+    { to: '/plans', label: t('plans'), show: can('plan.read') },
+    { to: '/my', label: t('myUnit'), show: can('unitData.edit', { unitId: user?.unitId }) || can('unitData.read', { unitId: user?.unitId }) },
     { to: '/org', label: t('org'), show: true },
     { to: '/users', label: t('users'), show: can('user.read', { unitId: user?.unitId }) },
     { to: '/audit', label: t('audit'), show: can('audit.read', { unitId: user?.unitId }) },
     { to: '/password', label: t('changePassword'), show: true },
   ];
-  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -28,6 +31,7 @@ export function Layout() {
             <Title order={4}>{t('appShort')} · {t('appName')}</Title>
           </Group>
           <Group wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Text size="sm" visibleFrom="sm" data-testid="current-user">
               {user?.fullName} · {t(`role.${user?.role}`)}

@@ -10,6 +10,7 @@ import { listNotifications, markRead } from '../../modules/notifications/notify.
 import { loadHistory } from '../../modules/org/history.js';
 import { addEvidence, getEvidence, listTaskReports, MAX_EVIDENCE_BYTES, reviewReport, saveReport, submitReport, urgeUnit } from '../../modules/plans/progress.js';
 import { getTask, planUnitNames, planYear, unitTasks } from '../../modules/plans/queries.js';
+import { exportAppendixDocx, exportPlanXlsx } from '../../modules/plans/exports.js';
 import { followUp, planFigures } from '../../modules/plans/status.js';
 import { authorize, requireActor } from '../auth.js';
 import { idParam } from '../schemas.js';
@@ -41,6 +42,22 @@ export const progressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       return followUp(db, req.params.id, req.query.today ?? today(), req.query.unitId ?? null, await planUnitNames(db, year));
     },
   );
+
+  app.get('/api/plans/:id/export.xlsx', { schema: { tags: ['plans'], summary: 'Xuất kế hoạch kèm tiến độ (.xlsx)', params: idParam } }, async (req, reply) => {
+    const { user } = requireActor(req);
+    authorize(user, 'plan.read');
+    const buf = await exportPlanXlsx(db, req.params.id, today());
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="ke-hoach-${req.params.id}.xlsx"`);
+    return reply.send(buf);
+  });
+
+  app.get('/api/plans/:id/appendix.docx', { schema: { tags: ['plans'], summary: 'Xuất phụ lục phân công nhiệm vụ (.docx)', params: idParam } }, async (req, reply) => {
+    const { user } = requireActor(req);
+    authorize(user, 'plan.read');
+    const buf = await exportAppendixDocx(db, req.params.id, today());
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename="phu-luc-ke-hoach-${req.params.id}.docx"`);
+    return reply.send(buf);
+  });
 
   app.get('/api/my/tasks', { schema: { tags: ['plans'], summary: 'Nhiệm vụ của đơn vị tôi (kể cả của các đơn vị tiền thân)' } }, async (req) => {
     const { user } = requireActor(req);

@@ -63,9 +63,9 @@ export async function readDocxTables(buf: Buffer): Promise<{ rows: PlanRow[]; te
   } catch {
     throw errors.badRequest('BROKEN_DOCX', 'Tệp Word bị hỏng hoặc không đúng định dạng .docx.', 'The Word file is broken or not a .docx file.');
   }
-  const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
+  const body = xml.replace(/<w:tbl(?:\s[^>]*)?>[\s\S]*?<\/w:tbl>/g, '');
   const text = (body.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map(paragraphText).join('\n');
-  for (const tbl of xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []) {
+  for (const tbl of xml.match(/<w:tbl(?:\s[^>]*)?>[\s\S]*?<\/w:tbl>/g) ?? []) {
     const rows = tableRows(tbl);
     const headerAt = rows.findIndex((r) => {
       const f = fold(r.map((c) => c.text).join(' | '));

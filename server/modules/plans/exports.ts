@@ -1,0 +1,119 @@
+/** A plan out to Office: the task list with progress as .xlsx, the appendix as .docx in the decision's layout. */
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../db/client.js';
+import { getPlan, listPlanTasks, planUnitNames } from './queries.js';
+import { planFigures } from './status.js';
+
+const STATUS_VI = { not_started: 'Chưa thực hiện', in_progress: 'Đang thực hiện', done: 'Hoàn thành', not_applicable: 'Không áp dụng' } as const;
+const vnDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+
+function unitsText(named: { name: string; via?: string }[], groups: string[], raw: string) {
+  const names = named.filter((u) => u.via === 'named').map((u) => u.name);
+  return [...names, ...groups].join('; ') || raw;
+}
+
+export async function exportPlanXlsx(db: Db, planId: number, today: string): Promise<Buffer> {
+  const plan = await getPlan(db, planId);
+  const tasks = await listPlanTasks(db, planId, today);
+  const figures = await planFigures(db, planId, await planUnitNames(db, plan.year));
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cchc';
+  const ws = wb.addWorksheet('Nhiệm vụ', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.addRow([`${plan.title}${plan.decisionNumber ? ` (Quyết định ${plan.decisionNumber}${plan.decisionDate ? ` ngày ${vnDate(plan.decisionDate)}` : ''})` : ''}`]).font = { bold: true, size: 13 };
+  const header = ws.addRow(['TT', 'Lĩnh vực', 'Nhiệm vụ', 'Sản phẩm', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Hạn', 'Kinh phí (triệu đồng)', 'Trạng thái', 'Quá hạn']);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
+  for (const t of tasks) {
+    const row = ws.addRow([
+      t.number,
+      `${t.area}. ${t.areaName}`,
+      t.text,
+      t.products.map((p) => p.text).join('\n'),
+      unitsText(t.leadUnits, t.leadGroups, t.leadText),
+      unitsText(t.coordinatingUnits, t.coordinatingGroups, t.coordinatingText),
+      [...new Set(t.products.map((p) => p.timeframeText))].join('\n'),
+      t.due ? new Date(`${t.due}T00:00:00Z`) : '',
+      t.budgetMillionVnd ?? t.products.map((p) => p.budgetNote).filter(Boolean).join('; '),
+      STATUS_VI[t.status],
+      t.overdue ? 'Quá hạn' : '',
+    ]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(8).numFmt = 'dd/mm/yyyy';
+    row.getCell(9).numFmt = '#,##0.###';
+  }
+  ws.columns.forEach((c, i) => (c.width = [7, 22, 50, 40, 28, 30, 18, 12, 14, 16, 10][i]));
+  const areas = wb.addWorksheet('Theo lĩnh vực');
+  areas.addRow(['Lĩnh vực', 'Hoàn thành', 'Tổng số', 'Tỷ lệ (%)', 'Kinh phí (triệu đồng)']).font = { bold: true };
+  for (const a of figures.byArea) areas.addRow([`${a.area}. ${a.name}`, a.done, a.total, a.percent, a.budgetMillion]);
+  areas.addRow(['Tổng cộng', figures.overall.done, figures.overall.total, figures.overall.percent, figures.overall.budgetMillion]).font = { bold: true };
+  areas.columns.forEach((c, i) => (c.width = [50, 12, 10, 10, 20][i]));
+  const units = wb.addWorksheet('Theo đơn vị');
+  units.addRow(['Đơn vị', 'Hoàn thành (chủ trì)', 'Tổng số', 'Tỷ lệ (%)', 'Kinh phí (triệu đồng)']).font = { bold: true };
+  for (const u of figures.byUnit) units.addRow([u.name, u.done, u.total, u.percent, u.budgetMillion]);
+  units.columns.forEach((c, i) => (c.width = [40, 18, 10, 10, 20][i]));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const text = (s: string, bold = false) =>
+  s.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: 22, font: 'Times New Roman' })] }));
+
+const cell = (s: string, merge?: 'restart' | 'continue', bold = false) =>
+  new TableCell({
+    children: merge === 'continue' ? [new Paragraph('')] : text(s, bold),
+    verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+  });
+
+/** The appendix "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CCHC": one row per product line, merged cells for the rest. */
+export async function exportAppendixDocx(db: Db, planId: number, today: string): Promise<Buffer> {
+  const plan = await getPlan(db, planId);
+  const tasks = await listPlanTasks(db, planId, today);
+  const header = new TableRow({
+    tableHeader: true,
+    children: ['TT', 'Nội dung CCHC', 'Nhiệm vụ cụ thể', 'Sản phẩm', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Dự trù kinh phí thực hiện (triệu đồng)'].map((h) => cell(h, undefined, true)),
+  });
+  const rows: TableRow[] = [header];
+  for (const a of plan.areas) {
+    const areaTasks = tasks.filter((t) => t.area === a.number);
+    areaTasks.forEach((t, ti) => {
+      t.products.forEach((p, pi) => {
+        const firstOfArea = ti === 0 && pi === 0;
+        const areaMerge = firstOfArea ? 'restart' : 'continue';
+        const taskMerge = t.products.length > 1 ? (pi === 0 ? 'restart' : 'continue') : undefined;
+        const budget = p.budgetMillion !== null ? String(p.budgetMillion).replace('.', ',') : (p.budgetNote ?? '');
+        rows.push(
+          new TableRow({
+            children: [
+              cell(String(a.number), areaMerge),
+              cell(a.name, areaMerge),
+              cell(`${t.number}. ${t.text}`, taskMerge),
+              cell(p.text),
+              cell(t.leadText, taskMerge),
+              cell(t.coordinatingText, taskMerge),
+              cell(p.timeframeText),
+              cell(budget),
+            ],
+          }),
+        );
+      });
+    });
+  }
+  const decision = plan.decisionNumber ? `(Kèm theo Quyết định số ${plan.decisionNumber}${plan.decisionDate ? ` ngày ${vnDate(plan.decisionDate)}` : ''})` : '';
+  const doc = new Document({
+    creator: 'cchc',
+    title: plan.title,
+    sections: [
+      {
+        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'PHỤ LỤC', bold: true, size: 26, font: 'Times New Roman' })] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CCHC', bold: true, size: 26, font: 'Times New Roman' })] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: decision, italics: true, size: 24, font: 'Times New Roman' })] }),
+          new Paragraph(''),
+          new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
