@@ -148,6 +148,22 @@ describe.each(ENGINES)('progress reports on %s', (engine) => {
     expect(mine.due1.map((x: { number: string }) => x.number)).toEqual(['2.2']);
   });
 
+  it('a unit adds a task of its own under the plan; the province figures leave it out', async () => {
+    const before = (await figures()).overall;
+    const res = await as(t.app, officer).post(`/api/plans/${planId}/unit-tasks`, { unitId: stp, area: 2, text: 'Tự kiểm tra văn bản của Sở.', product: 'Báo cáo', timeframe: 'Quý IV/2026', budget: '12,5' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ number: '2.3', due: '2026-12-31', timeframeKind: 'window' });
+    const tasks = (await as(t.app, admin).get(`/api/plans/${planId}/tasks`)).json();
+    const own = tasks.find((x: { number: string }) => x.number === '2.3');
+    expect(own).toMatchObject({ ownerUnitId: stp, budgetMillionVnd: 12.5, leadUnits: [{ id: stp, name: 'Sở Tư pháp', via: 'named' }] });
+    const after = await figures();
+    expect(after.overall.total).toBe(before.total);
+    expect(after.byUnit.find((u: { unitId: number }) => u.unitId === stp).total).toBeGreaterThan(0);
+    expect((await as(t.app, otherOfficer).post(`/api/plans/${planId}/unit-tasks`, { unitId: stp, area: 2, text: 'x' })).statusCode).toBe(403);
+    expect((await as(t.app, officer).post(`/api/plans/${planId}/unit-tasks`, { unitId: stp, area: 2, text: 'x', budget: 'abc' })).json().code).toBe('INVALID_BUDGET');
+    expect((await as(t.app, officer).post(`/api/plans/${planId}/unit-tasks`, { unitId: stp, area: 42, text: 'x' })).json().code).toBe('UNKNOWN_AREA');
+  });
+
   it('my unit sees its tasks, also those given to the unit it came from', async () => {
     const mine = (await as(t.app, officer).get('/api/my/tasks')).json();
     expect(mine.some((x: { year: number; role: string }) => x.year === 2020 && x.role === 'lead')).toBe(true);

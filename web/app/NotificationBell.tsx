@@ -20,7 +20,10 @@ export function NotificationBell() {
       <Menu.Target>
         <UnstyledButton aria-label={t('notifications')} data-testid="bell">
           <Indicator label={unread} size={16} disabled={unread === 0} color="red">
-            <Text size="lg">🔔</Text>
+            <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+              <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+              <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+            </svg>
           </Indicator>
         </UnstyledButton>
       </Menu.Target>

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, errors } from '../../errors.js';
 import { listNotifications, markRead } from '../../modules/notifications/notify.js';
 import { loadHistory } from '../../modules/org/history.js';
-import { addEvidence, getEvidence, listTaskReports, MAX_EVIDENCE_BYTES, reviewReport, saveReport, submitReport, urgeUnit } from '../../modules/plans/progress.js';
+import { addEvidence, addUnitTask, getEvidence, listTaskReports, MAX_EVIDENCE_BYTES, reviewReport, saveReport, submitReport, urgeUnit } from '../../modules/plans/progress.js';
 import { getTask, planUnitNames, planYear, unitTasks } from '../../modules/plans/queries.js';
 import { exportAppendixDocx, exportPlanXlsx } from '../../modules/plans/exports.js';
 import { followUp, planFigures } from '../../modules/plans/status.js';
@@ -118,6 +118,26 @@ export const progressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     '/api/plans/tasks/:id/urge',
     { schema: { tags: ['plans'], summary: 'Đôn đốc đơn vị', params: idParam, body: z.object({ unitId: z.number().int().positive(), message: z.string().max(2000).default('') }) } },
     async (req) => urgeUnit(db, requireActor(req).user, req.params.id, req.body.unitId, req.body.message),
+  );
+
+  app.post(
+    '/api/plans/:id/unit-tasks',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Đơn vị thêm nhiệm vụ của mình vào kế hoạch',
+        params: idParam,
+        body: z.object({
+          unitId: z.number().int().positive(),
+          area: z.number().int().min(1).max(99),
+          text: z.string().trim().min(1).max(2000),
+          product: z.string().trim().max(2000).default(''),
+          timeframe: z.string().trim().max(300).default(''),
+          budget: z.string().trim().max(300).default(''),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addUnitTask(db, requireActor(req).user, { ...req.body, planId: req.params.id })),
   );
 
   app.get('/api/notifications', { schema: { tags: ['notifications'], summary: 'Thông báo của tôi' } }, async (req) => listNotifications(db, requireActor(req).user.id));

@@ -5,9 +5,11 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { plans, planTasks, planTaskUnits, progressEvidence, taskProgress, users } from '../../db/schema.js';
+import { planAreas, plans, planTaskProducts, planTasks, planTaskUnits, progressEvidence, taskProgress, users } from '../../db/schema.js';
 import { can } from '../../../domain/access/policy.js';
+import { formatMilli, parseBudget } from '../../../domain/plans/planTable.js';
 import { checkReport, nextState, PERIOD, type ProgressAction, type ReportState, type TaskStatus } from '../../../domain/plans/progress.js';
+import { parseTimeframe } from '../../../domain/plans/timeframe.js';
 import { AppError, errors } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { SessionUser } from '../auth/sessions.js';
@@ -234,4 +236,66 @@ export async function getEvidence(db: Db, user: SessionUser, id: number) {
     throw errors.notFound('evidence');
   }
   return row.e;
+}
+
+export interface UnitTaskInput {
+  planId: number;
+  unitId: number;
+  area: number;
+  text: string;
+  product: string;
+  timeframe: string;
+  budget: string;
+}
+
+/**
+ * A department or locality adds a task of its own under the province's plan (nhiệm vụ đơn vị tự đề ra):
+ * numbered after the last task of the area, led by the unit, its timeframe read like the plan's.
+ */
+export function addUnitTask(db: Db, user: SessionUser, input: UnitTaskInput) {
+  if (!can(user, 'unitData.edit', { unitId: input.unitId })) throw errors.forbidden();
+  return db.transaction(async (tx) => {
+    const [plan] = await tx.select().from(plans).where(eq(plans.id, input.planId));
+    if (!plan) throw errors.notFound('plan');
+    const [area] = await tx.select().from(planAreas).where(and(eq(planAreas.planId, plan.id), eq(planAreas.number, input.area)));
+    if (!area) throw errors.badRequest('UNKNOWN_AREA', `Kế hoạch không có lĩnh vực ${input.area}.`, `The plan has no area ${input.area}.`, { field: 'area' });
+    const budget = parseBudget(input.budget);
+    if (budget === 'invalid') throw errors.badRequest('INVALID_BUDGET', `Kinh phí "${input.budget}" không hợp lệ.`, 'Invalid budget.', { field: 'budget' });
+    const timeframe = parseTimeframe(input.timeframe, plan.year);
+    const numbers = await tx.select({ number: planTasks.number }).from(planTasks).where(eq(planTasks.areaId, area.id));
+    const next = Math.max(0, ...numbers.map((n) => Number(n.number.split('.')[1]) || 0)) + 1;
+    const number = `${input.area}.${next}`;
+    const [task] = await tx
+      .insert(planTasks)
+      .values({
+        planId: plan.id,
+        areaId: area.id,
+        number,
+        sortKey: number.split('.').map((p) => p.padStart(3, '0')).join('.'),
+        text: input.text.trim(),
+        leadText: '',
+        coordinatingText: '',
+        leadGroups: [],
+        coordinatingGroups: [],
+        due: timeframe.due,
+        budgetMillion: budget.milli === null ? null : formatMilli(budget.milli),
+        ownerUnitId: input.unitId,
+      })
+      .returning();
+    await tx.insert(planTaskProducts).values({
+      taskId: task.id,
+      seq: 0,
+      text: input.product.trim(),
+      timeframeText: input.timeframe.trim(),
+      timeframeKind: timeframe.kind,
+      windows: timeframe.windows,
+      recurring: timeframe.recurring,
+      due: timeframe.due,
+      budgetMillion: task.budgetMillion,
+      budgetNote: budget.note,
+    });
+    await tx.insert(planTaskUnits).values({ taskId: task.id, unitId: input.unitId, role: 'lead', via: 'named' });
+    await recordAudit(tx, actorOf(user), { action: 'plan.unit_task', entityType: 'plan_task', entityId: task.id, unitId: input.unitId, after: { ...task, timeframe: input.timeframe } });
+    return { id: task.id, number, due: timeframe.due, timeframeKind: timeframe.kind };
+  });
 }

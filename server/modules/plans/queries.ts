@@ -92,6 +92,8 @@ export async function listPlanTasks(db: Db, planId: number, today: string) {
         })),
       status,
       overdue: isOverdue(t.due, status, today),
+      /** a task the unit added itself under the plan */
+      ownerUnitId: t.ownerUnitId,
     };
   });
 }

@@ -34,7 +34,7 @@ export async function taskStates(db: Db, taskIds: number[]): Promise<Map<number,
 
 export async function planFigures(db: Db, planId: number, names: Map<number, string>) {
   const tasks = await db
-    .select({ id: planTasks.id, due: planTasks.due, budget: planTasks.budgetMillion, areaNumber: planAreas.number, areaName: planAreas.name })
+    .select({ id: planTasks.id, due: planTasks.due, budget: planTasks.budgetMillion, areaNumber: planAreas.number, areaName: planAreas.name, own: planTasks.ownerUnitId })
     .from(planTasks)
     .innerJoin(planAreas, eq(planAreas.id, planTasks.areaId))
     .where(eq(planTasks.planId, planId));
@@ -45,7 +45,9 @@ export async function planFigures(db: Db, planId: number, names: Map<number, str
     .where(and(inArray(planTaskUnits.taskId, tasks.length ? tasks.map((t) => t.id) : [-1]), eq(planTaskUnits.role, 'lead'), eq(planTaskUnits.via, 'named')));
   const milli = (b: string | null) => (b === null ? 0 : Math.round(Number(b) * 1000));
   const areas = new Map<number, { area: number; name: string; statuses: TaskStatus[]; milli: number }>();
-  for (const t of tasks) {
+  // the province's figures count the province's tasks; a unit's own tasks count for that unit only
+  const provincial = tasks.filter((t) => t.own === null);
+  for (const t of provincial) {
     const a = areas.get(t.areaNumber) ?? { area: t.areaNumber, name: t.areaName, statuses: [], milli: 0 };
     a.statuses.push(states.get(t.id)!.status);
     a.milli += milli(t.budget);
@@ -66,9 +68,9 @@ export async function planFigures(db: Db, planId: number, names: Map<number, str
     const namedCount = named.filter((x) => x.taskId === n.taskId).length;
     units.get(n.unitId)!.milli += Math.round(milli(t.budget) / namedCount); // a shared budget is split evenly
   }
-  const all = tasks.map((t) => states.get(t.id)!.status);
+  const all = provincial.map((t) => states.get(t.id)!.status);
   return {
-    overall: { ...completion(all), budgetMillion: Number(formatMilli(tasks.reduce((s, t) => s + milli(t.budget), 0))) },
+    overall: { ...completion(all), budgetMillion: Number(formatMilli(provincial.reduce((s, t) => s + milli(t.budget), 0))) },
     byArea: [...areas.values()].sort((a, b) => a.area - b.area).map((a) => ({ area: a.area, name: a.name, ...completion(a.statuses), budgetMillion: Number(formatMilli(a.milli)) })),
     byUnit: [...units]
       .map(([unitId, e]) => ({ unitId, name: names.get(unitId) ?? String(unitId), ...completion(e.statuses), budgetMillion: Number(formatMilli(e.milli)) }))

@@ -1,11 +1,13 @@
 import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { LoadState, useLoad } from '../../app/components';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { StatusBadge } from './PlansPage';
 import type { TaskStatus } from './types';
+import { UnitTaskForm } from './UnitTaskForm';
 
 interface MyTask {
   taskId: number;
@@ -23,6 +25,7 @@ interface MyTask {
 
 export function MyUnitPage() {
   const { t } = useI18n();
+  const { user, can } = useAuth();
   const tasks = useLoad(() => api.get<MyTask[]>('/api/my/tasks'), []);
   const byPlan = new Map<number, MyTask[]>();
   for (const x of tasks.data ?? []) byPlan.set(x.planId, [...(byPlan.get(x.planId) ?? []), x]);
@@ -30,6 +33,7 @@ export function MyUnitPage() {
     <Stack>
       <Title order={3}>{t('myUnit')}</Title>
       <LoadState loading={tasks.loading && !tasks.data} error={tasks.error} />
+      {can('unitData.edit', { unitId: user?.unitId }) && <UnitTaskForm onDone={tasks.reload} />}
       {[...byPlan.values()].map((rows) => (
         <Stack key={rows[0].planId} gap="xs">
           <Title order={5}>

@@ -120,8 +120,8 @@ function FiguresTab({ figures }: { figures: Figures }) {
   const areaOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('completion'), t('tasks')] },
-      grid: { left: 40, right: 10, bottom: 30, top: 30 },
+      legend: { data: [t('tasks'), t('completion')], top: 0 },
+      grid: { left: 40, right: 10, bottom: 30, top: 40 },
       xAxis: { type: 'category', data: figures.byArea.map((a) => String(a.area)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
