@@ -31,10 +31,22 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   return {
     url: url.toString(),
     drop: async () => {
+      // the app's pool has ended; its connections may take a moment to leave the server
       const c = new pg.Client({ connectionString: base.toString() });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        for (let i = 0; ; i++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name}`);
+            break;
+          } catch (e) {
+            if (i >= 50) throw e;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
