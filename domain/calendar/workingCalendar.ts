@@ -1,0 +1,188 @@
+/**
+ * Working days and working time for dossier deadlines.
+ *
+ * Days off come from two sources. The rules (Labour Code 2019, art. 112) give a default calendar: 1/1;
+ * Tết Nguyên đán, 5 days (by default the last day of the lunar year and the first four of the new one);
+ * Giỗ Tổ Hùng Vương 10/3 lunar; 30/4; 1/5; 2/9 and one adjacent day; and, where a holiday falls on the
+ * weekly rest day, a compensatory day on the next working day. The government's yearly announcement
+ * (days off, Saturdays worked in exchange), recorded by an administrator, replaces the rule-based days
+ * off of that year entirely. Working hours default to 7:30–11:30 and 13:00–17:00, Monday to Friday.
+ *
+ * Instants are `Date`s; business time is Vietnamese local time (UTC+7, no daylight saving).
+ */
+import { addDays, type IsoDate } from '../org/dates.js';
+import { fromLunar, tet } from './lunar.js';
+
+export interface DayOff {
+  date: IsoDate;
+  name: string;
+  source: 'rule' | 'compensation' | 'announced';
+}
+
+/** A year's schedule as the government announced it. */
+export interface AnnouncedYear {
+  year: number;
+  daysOff: { date: IsoDate; name: string }[];
+  /** weekend days worked in exchange for a bridging day off */
+  workingWeekendDays: IsoDate[];
+  source?: string;
+}
+
+export interface WorkingHours {
+  /** minutes after local midnight, e.g. 7:30 → 450 */
+  periods: [number, number][];
+  /** 0 = Sunday … 6 = Saturday */
+  weekdays: number[];
+}
+
+export const DEFAULT_HOURS: WorkingHours = {
+  periods: [
+    [7 * 60 + 30, 11 * 60 + 30],
+    [13 * 60, 17 * 60],
+  ],
+  weekdays: [1, 2, 3, 4, 5],
+};
+
+export const weekday = (d: IsoDate) => new Date(`${d}T00:00:00Z`).getUTCDay();
+
+export interface RuleOptions {
+  /** Vietnamese Culture Day 24/11, from Resolution 30/NQ-CP (2026), pending the law: on by default from 2026 */
+  cultureDay?: boolean;
+}
+
+/** The days off of `year` by the rules alone, with compensation for holidays on a rest day. */
+export function ruleDaysOff(year: number, hours: WorkingHours = DEFAULT_HOURS, opts: RuleOptions = {}): DayOff[] {
+  const holidays: { date: IsoDate; name: string }[] = [{ date: `${year}-01-01`, name: 'Tết Dương lịch' }];
+  // Tết of this lunar year, and of the next one when its eve falls in this Gregorian year
+  for (const ly of [year, year + 1]) {
+    const first = tet(ly);
+    const days = [-1, 0, 1, 2, 3].map((k) => addDays(first, k));
+    const names = ['Tết Nguyên đán (cuối năm)', 'Tết Nguyên đán (mùng 1)', 'Tết Nguyên đán (mùng 2)', 'Tết Nguyên đán (mùng 3)', 'Tết Nguyên đán (mùng 4)'];
+    days.forEach((d, i) => d.startsWith(String(year)) && holidays.push({ date: d, name: names[i] }));
+  }
+  holidays.push({ date: fromLunar({ year, month: 3, day: 10, leap: false })!, name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' });
+  holidays.push({ date: `${year}-04-30`, name: 'Ngày Giải phóng miền Nam' }, { date: `${year}-05-01`, name: 'Ngày Quốc tế Lao động' });
+  // 2/9 and the adjacent day that joins it to a weekend (the government names it each year)
+  const sep2 = `${year}-09-02`;
+  const w = weekday(sep2);
+  const adjacent = w === 2 || w === 5 || w === 6 ? `${year}-09-01` : `${year}-09-03`;
+  holidays.push({ date: sep2, name: 'Quốc khánh' }, { date: adjacent, name: 'Quốc khánh (ngày liền kề)' });
+  if (opts.cultureDay ?? year >= 2026) holidays.push({ date: `${year}-11-24`, name: 'Ngày Văn hóa Việt Nam' });
+
+  holidays.sort((a, b) => a.date.localeCompare(b.date));
+  const off = new Map<IsoDate, DayOff>(holidays.map((h) => [h.date, { ...h, source: 'rule' as const }]));
+  // a holiday on a rest day is made up on the next working day that is not itself a holiday
+  for (const h of holidays) {
+    if (hours.weekdays.includes(weekday(h.date))) continue;
+    let d = addDays(h.date, 1);
+    while (!hours.weekdays.includes(weekday(d)) || off.has(d)) d = addDays(d, 1);
+    off.set(d, { date: d, name: `Nghỉ bù ${h.name}`, source: 'compensation' });
+  }
+  return [...off.values()].filter((d) => d.date.startsWith(String(year))).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The calendar the system works with: rules for years without an announcement, the announcement otherwise. */
+export class WorkingCalendar {
+  private readonly years = new Map<number, { off: Map<IsoDate, DayOff>; worked: Set<IsoDate> }>();
+
+  constructor(
+    private readonly announced: AnnouncedYear[] = [],
+    readonly hours: WorkingHours = DEFAULT_HOURS,
+    private readonly opts: RuleOptions = {},
+  ) {}
+
+  private year(y: number) {
+    let cached = this.years.get(y);
+    if (!cached) {
+      const a = this.announced.find((x) => x.year === y);
+      const off = a
+        ? a.daysOff.map((d) => ({ ...d, source: 'announced' as const }))
+        : ruleDaysOff(y, this.hours, this.opts);
+      cached = { off: new Map(off.map((d) => [d.date, d])), worked: new Set(a?.workingWeekendDays ?? []) };
+      this.years.set(y, cached);
+    }
+    return cached;
+  }
+
+  daysOff(y: number): DayOff[] {
+    return [...this.year(y).off.values()].sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  workingWeekendDays(y: number): IsoDate[] {
+    return [...this.year(y).worked].sort();
+  }
+
+  isWorkingDay(d: IsoDate): boolean {
+    const y = this.year(Number(d.slice(0, 4)));
+    if (y.worked.has(d)) return true;
+    return this.hours.weekdays.includes(weekday(d)) && !y.off.has(d);
+  }
+
+  /** The instant `workingMinutes` of working time after `from` (a deadline ends a period: 17:00, not 7:30 next day). */
+  addWorkingMinutes(from: Date, workingMinutes: number): Date {
+    if (workingMinutes < 0) throw new RangeError('negative working time');
+    if (workingMinutes === 0) return from;
+    let { day, minute } = local(from);
+    let left = workingMinutes;
+    for (let guard = 0; guard < 20000; guard++, day = addDays(day, 1), minute = 0) {
+      if (!this.isWorkingDay(day)) continue;
+      for (const [start, end] of this.hours.periods) {
+        const begin = Math.max(minute, start);
+        if (begin >= end) continue;
+        if (left <= end - begin) return instant(day, begin + left);
+        left -= end - begin;
+      }
+    }
+    throw new RangeError('working time too far ahead');
+  }
+
+  addWorkingDays(from: Date, days: number): Date {
+    return this.addWorkingMinutes(from, days * this.minutesPerDay());
+  }
+
+  addWorkingHours(from: Date, hours: number): Date {
+    return this.addWorkingMinutes(from, Math.round(hours * 60));
+  }
+
+  minutesPerDay(): number {
+    return this.hours.periods.reduce((s, [a, b]) => s + b - a, 0);
+  }
+
+  /** Working minutes between two instants (0 if `b` is not after `a`). */
+  workingMinutesBetween(a: Date, b: Date): number {
+    if (b <= a) return 0;
+    const A = local(a);
+    const B = local(b);
+    let total = 0;
+    for (let day = A.day; day <= B.day; day = addDays(day, 1)) {
+      if (!this.isWorkingDay(day)) continue;
+      const lo = day === A.day ? A.minute : 0;
+      const hi = day === B.day ? B.minute : 24 * 60;
+      for (const [start, end] of this.hours.periods) total += Math.max(0, Math.min(end, hi) - Math.max(start, lo));
+    }
+    return total;
+  }
+
+  /** "2 ngày 3 giờ": working minutes as working days, hours and minutes. */
+  split(minutes: number): { days: number; hours: number; minutes: number } {
+    const perDay = this.minutesPerDay();
+    return { days: Math.floor(minutes / perDay), hours: Math.floor((minutes % perDay) / 60), minutes: minutes % 60 };
+  }
+}
+
+const OFFSET_MS = 7 * 3600_000;
+
+function local(d: Date): { day: IsoDate; minute: number } {
+  const t = new Date(d.getTime() + OFFSET_MS);
+  return { day: t.toISOString().slice(0, 10), minute: t.getUTCHours() * 60 + t.getUTCMinutes() + t.getUTCSeconds() / 60 };
+}
+
+function instant(day: IsoDate, minute: number): Date {
+  return new Date(new Date(`${day}T00:00:00Z`).getTime() + minute * 60_000 - OFFSET_MS);
+}
+
+/** An instant as ISO 8601 with the +07:00 offset, e.g. 2026-02-24T10:00:00+07:00. */
+export function toVietnamIso(d: Date): string {
+  const t = new Date(d.getTime() + OFFSET_MS).toISOString();
+  return `${t.slice(0, 19)}+07:00`;
+}
