@@ -355,3 +355,18 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
 );
+
+/** Target lines (chỉ tiêu) of a plan; the structured targets read from each line are kept with it. */
+export const planTargets = pgTable(
+  'plan_targets',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    seq: integer('seq').notNull(),
+    text: text('text').notNull(),
+    structured: jsonb('structured').notNull(),
+  },
+  (t) => [uniqueIndex('plan_targets_uq').on(t.planId, t.seq)],
+);

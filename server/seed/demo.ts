@@ -6,6 +6,7 @@ import type { Role } from '../../domain/access/policy.js';
 import type { AuditActor } from '../modules/audit/record.js';
 import { applyOrgChangeInTx } from '../modules/org/commands.js';
 import { importPlan } from '../modules/plans/importPlan.js';
+import { setPlanTargets } from '../modules/plans/targets.js';
 import { createUserInTx } from '../modules/users/commands.js';
 import {
   COMMUNE_MERGERS,
@@ -100,5 +101,10 @@ export async function loadDemoPlan(tx: Tx, ids: Map<string, number>): Promise<nu
       { text: 'Ban Pháp chế HĐND tỉnh', unitId: null },
     ],
   });
+  const goals = JSON.parse(readFileSync(DEMO_PLAN_TARGETS_FILE, 'utf8')) as { goals: string; targets: string[] };
+  await setPlanTargets(tx, DEMO_ACTOR, r.planId, goals.goals, goals.targets);
   return r.planId;
 }
+
+/** Goals and the seven target lines of Decision 4976/QĐ-UBND, section I. */
+export const DEMO_PLAN_TARGETS_FILE = fileURLToPath(new URL('./files/ke-hoach-cchc-2020-long-an-muc-tieu.json', import.meta.url));

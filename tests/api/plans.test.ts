@@ -259,6 +259,23 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     expect(fromDocx.summary).toEqual(fromCsv.summary);
   });
 
+  it('the 2020 plan carries its goals and seven target lines, with structured targets', async () => {
+    const plan = (await as(t.app, admin).get(`/api/plans/${plan2020}`)).json();
+    expect(plan.goals).toContain('Triển khai, thực hiện toàn diện');
+    expect(plan.targets).toHaveLength(7);
+    expect(plan.targets[1].structured.map((x: { comparator: string; value: number }) => `${x.comparator}${x.value}`)).toEqual(['>=100', '>=100', '>45', '>10', '>98']);
+  });
+
+  it('targets are replaced by the administrator only, with an audit record', async () => {
+    const officer = await login(t.app, 'stp.canbo');
+    expect((await as(t.app, officer).put(`/api/plans/${plan2020}/targets`, { goals: null, targets: [] })).statusCode).toBe(403);
+    const res = await as(t.app, admin).put(`/api/plans/${plan2020}/targets`, { goals: 'Mục tiêu mới', targets: ['Trên 98% hồ sơ đúng hạn', ''] });
+    expect(res.json()).toEqual([{ seq: 0, text: 'Trên 98% hồ sơ đúng hạn', structured: [{ comparator: '>', value: 98, unit: '%', subject: 'hồ sơ đúng hạn' }] }]);
+    const [e] = (await as(t.app, admin).get(`/api/audit?entityType=plan&entityId=${plan2020}&action=plan.targets`)).json();
+    expect(e.before.targets).toHaveLength(7);
+    expect(e.after.targets).toEqual(['Trên 98% hồ sơ đúng hạn']);
+  });
+
   it('the timeframe preview endpoint', async () => {
     const res = await as(t.app, admin).post('/api/timeframes/parse', { text: 'Quý II, III/2020', year: 2020 });
     expect(res.json()).toEqual({

@@ -100,6 +100,8 @@ describe('plan journey in Chromium', () => {
     const row = page.getByTestId('plans-table').getByRole('row').filter({ hasText: '4976/QĐ-UBND' });
     await row.getByTestId('completion').filter({ hasText: '50/50 (100,00 %)' }).waitFor();
     await row.getByRole('link').click();
+    await page.getByTestId('targets').waitFor();
+    expect(await page.getByTestId('targets').textContent()).toContain('> 45 %'); // "trên 45% dịch vụ công… mức độ 3"
     await page.getByRole('tab', { name: 'Hoàn thành' }).click();
     await page.getByTestId('chart-areas').locator('canvas').waitFor();
     await shot(page, '13-figures-2020');

@@ -89,6 +89,7 @@ export function as(app: FastifyInstance, s: Session | null) {
     get: (url: string) => app.inject({ method: 'GET', url, headers: headers(false) }),
     post: (url: string, payload?: object) => app.inject({ method: 'POST', url, payload, headers: headers(true) }),
     patch: (url: string, payload?: object) => app.inject({ method: 'PATCH', url, payload, headers: headers(true) }),
+    put: (url: string, payload?: object) => app.inject({ method: 'PUT', url, payload, headers: headers(true) }),
   };
 }
 

@@ -8,6 +8,7 @@ import { AppError, errors } from '../../errors.js';
 import { MAX_PLAN_FILE_BYTES } from '../../modules/plans/files.js';
 import { importPlan, previewPlanImport } from '../../modules/plans/importPlan.js';
 import { getPlan, listPlans, listPlanTasks } from '../../modules/plans/queries.js';
+import { setPlanTargets } from '../../modules/plans/targets.js';
 import { planTemplateCsv, planTemplateXlsx } from '../../modules/plans/template.js';
 import { auditActor, authorize, requireActor } from '../auth.js';
 import { idParam, isoDate } from '../schemas.js';
@@ -76,6 +77,23 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     authorize(user, 'plan.read');
     return getPlan(db, req.params.id);
   });
+
+  app.put(
+    '/api/plans/:id/targets',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Mục tiêu và chỉ tiêu của kế hoạch / goals and target lines',
+        params: idParam,
+        body: z.object({ goals: z.string().max(20_000).nullable(), targets: z.array(z.string().max(5000)).max(100) }),
+      },
+    },
+    async (req) => {
+      const { user } = requireActor(req);
+      authorize(user, 'plan.manage');
+      return setPlanTargets(db, auditActor(user), req.params.id, req.body.goals, req.body.targets);
+    },
+  );
 
   app.get(
     '/api/plans/:id/tasks',

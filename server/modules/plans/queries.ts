@@ -7,6 +7,7 @@ import { errors } from '../../errors.js';
 import { listUnitsAsOf } from '../org/queries.js';
 import { isOverdue } from '../../../domain/plans/progress.js';
 import { taskStates } from './status.js';
+import { planTargetsOf } from './targets.js';
 
 export async function listPlans(db: Db) {
   const rows = await db
@@ -36,7 +37,7 @@ async function requirePlan(db: Db, id: number) {
 export async function getPlan(db: Db, id: number) {
   const plan = await requirePlan(db, id);
   const areas = await db.select({ id: planAreas.id, number: planAreas.number, name: planAreas.name }).from(planAreas).where(eq(planAreas.planId, id)).orderBy(asc(planAreas.number));
-  return { ...plan, areas };
+  return { ...plan, areas, targets: await planTargetsOf(db, id) };
 }
 
 export async function listPlanTasks(db: Db, planId: number, today: string) {

@@ -9,6 +9,7 @@ import { ErrorAlert, LoadState, useLoad } from '../../app/components';
 import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CompletionBar, StatusBadge } from './PlansPage';
+import { type Target, TargetsPanel } from './TargetsPanel';
 import type { Figures, FollowUpItem, PlanTask, TaskStatus } from './types';
 
 interface Plan {
@@ -18,6 +19,8 @@ interface Plan {
   decisionNumber: string | null;
   decisionDate: string | null;
   areas: { number: number; name: string }[];
+  goals: string | null;
+  targets: Target[];
 }
 
 const quarterSpan = (year: number, q: number) => ({ start: `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`, end: `${year}-${String(q * 3).padStart(2, '0')}-${q === 1 || q === 4 ? 31 : 30}` });
@@ -351,6 +354,7 @@ export function PlanPage() {
               </Button>
             </Group>
           </Group>
+          <TargetsPanel key={JSON.stringify(p.targets)} planId={p.id} goals={p.goals} targets={p.targets} reload={plan.reload} />
           <Tabs defaultValue="tasks" keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="tasks">{t('tasks')}</Tabs.Tab>
