@@ -17,6 +17,7 @@ const TABLE: Record<Action, Record<Role, string>> = {
   'report.read': { admin: 'YY', unit_officer: 'Yn', unit_head: 'Yn', appraiser: 'YY', leader: 'YY', supervisor: 'YY' },
   'plan.read': { admin: 'YY', unit_officer: 'YY', unit_head: 'YY', appraiser: 'YY', leader: 'YY', supervisor: 'YY' },
   'plan.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
+  'calendar.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
 };
 
 const OWN = 10;

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'report.read',
   'plan.read',
   'plan.manage', // import and edit the province's plans
+  'calendar.manage', // record the announced days off
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -56,6 +57,7 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'report.read': { admin: 'any', unit_officer: 'own', unit_head: 'own', appraiser: 'any', leader: 'any', supervisor: 'any' },
   'plan.read': { admin: 'any', unit_officer: 'any', unit_head: 'any', appraiser: 'any', leader: 'any', supervisor: 'any' },
   'plan.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'calendar.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

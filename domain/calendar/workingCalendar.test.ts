@@ -52,6 +52,16 @@ describe('announced schedules replace the rules for their year', () => {
   });
 });
 
+describe('an announcement that adds to the rules', () => {
+  it('keeps the rule days and adds the announced ones (the announcement wins on a shared date)', () => {
+    const cal = new WorkingCalendar([{ year: 2026, replacesRules: false, daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] }]);
+    expect(cal.isWorkingDay('2026-02-13')).toBe(true);
+    expect(cal.isWorkingDay('2026-02-16')).toBe(false);
+    expect(cal.isWorkingDay('2026-04-30')).toBe(false); // from the rules
+    expect(cal.daysOff(2026).find((d) => d.date === '2026-02-17')?.source).toBe('announced');
+  });
+});
+
 describe('adding working time', () => {
   const cal = new WorkingCalendar([ANNOUNCED_2025, { year: 2026, daysOff: [...ANNOUNCED_2026_TET, ...ruleDaysOff(2026).filter((d) => !d.name.includes('Tết Nguyên đán'))], workingWeekendDays: [] }]);
   it.each([

@@ -22,10 +22,12 @@ export interface DayOff {
 /** A year's schedule as the government announced it. */
 export interface AnnouncedYear {
   year: number;
+  /** true (default): the announcement lists every day off of the year; false: its days are added to the rules */
+  replacesRules?: boolean;
   daysOff: { date: IsoDate; name: string }[];
   /** weekend days worked in exchange for a bridging day off */
   workingWeekendDays: IsoDate[];
-  source?: string;
+  source?: string | null;
 }
 
 export interface WorkingHours {
@@ -95,13 +97,16 @@ export class WorkingCalendar {
     let cached = this.years.get(y);
     if (!cached) {
       const a = this.announced.find((x) => x.year === y);
-      const off = a
-        ? a.daysOff.map((d) => ({ ...d, source: 'announced' as const }))
-        : ruleDaysOff(y, this.hours, this.opts);
+      const announced = (a?.daysOff ?? []).map((d) => ({ ...d, source: 'announced' as const }));
+      const off = a && a.replacesRules !== false ? announced : [...ruleDaysOff(y, this.hours, this.opts), ...announced];
       cached = { off: new Map(off.map((d) => [d.date, d])), worked: new Set(a?.workingWeekendDays ?? []) };
       this.years.set(y, cached);
     }
     return cached;
+  }
+
+  announcement(y: number): AnnouncedYear | undefined {
+    return this.announced.find((x) => x.year === y);
   }
 
   daysOff(y: number): DayOff[] {

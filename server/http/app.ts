@@ -14,6 +14,7 @@ import { AppError } from '../errors.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errorHandler.js';
 import { auditRoutes } from './routes/audit.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { planRoutes } from './routes/plans.js';
@@ -67,6 +68,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(planRoutes, { db });
+  await app.register(calendarRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(progressRoutes, { db });
 
   const webDir = opts.webDir ?? defaultWebDir;

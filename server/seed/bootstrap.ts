@@ -11,6 +11,8 @@ import { createUserInTx } from '../modules/users/commands.js';
 import { vietnamDateOf } from '../../domain/org/dates.js';
 import { DEMO_ACTOR, loadDemoOrg, loadDemoPlan, loadDemoUsers } from './demo.js';
 import { closeDemoPlan2020, loadDemoPlan2026 } from './demoProgress.js';
+import { recordYear } from '../modules/calendar/calendar.js';
+import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../../domain/calendar/announced.js';
 
 export interface BootstrapResult {
   demoLoaded: boolean;
@@ -65,6 +67,9 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; adminPassword
       const plan2020 = await loadDemoPlan(tx, ids);
       await closeDemoPlan2020(tx, plan2020, adminId!);
       await loadDemoPlan2026(tx, ids);
+      const db2 = tx as unknown as Db;
+      await recordYear(db2, DEMO_ACTOR, 2025, { replacesRules: true, source: ANNOUNCED_2025.source, daysOff: ANNOUNCED_2025.daysOff, workingWeekendDays: ANNOUNCED_2025.workingWeekendDays });
+      await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết 2026: nghỉ 14/2–22/2 (REFERENCE.md §10); các ngày khác theo quy tắc', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
       result.demoLoaded = true;
     }
     return result;
