@@ -106,4 +106,13 @@ describe('plan journey in Chromium', () => {
     await page.getByTestId('chart-areas').locator('canvas').waitFor();
     await shot(page, '13-figures-2020');
   });
+
+  it('the working calendar shows Tết 2026 as announced', async () => {
+    await page.getByRole('link', { name: 'Lịch làm việc' }).click();
+    await page.getByRole('textbox', { name: 'Năm' }).fill('2026');
+    await page.getByTestId('calendar-year').locator('[data-date="2026-02-17"][data-off="true"]').waitFor();
+    expect(await page.getByTestId('calendar-year').locator('[data-date="2026-02-13"]').getAttribute('data-off')).toBeNull();
+    expect(await page.getByTestId('days-off').textContent()).toContain('Nghỉ bù Giỗ Tổ Hùng Vương');
+    await shot(page, '14-calendar-2026');
+  });
 });

@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { AuditPage } from '../features/audit/AuditPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { HomePage } from '../features/home/HomePage';
 import { ImportPage } from '../features/plans/ImportPage';
 import { MyUnitPage } from '../features/plans/MyUnitPage';
@@ -54,6 +55,7 @@ export function App() {
                 <Route path="plans/:planId/tasks/:taskId" element={<TaskPage />} />
                 <Route path="my" element={<MyUnitPage />} />
                 <Route path="org" element={<OrgTreePage />} />
+                <Route path="calendar" element={<CalendarPage />} />
                 <Route path="org/units/:id" element={<UnitHistoryPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="audit" element={<AuditPage />} />
