@@ -18,6 +18,7 @@ const TABLE: Record<Action, Record<Role, string>> = {
   'plan.read': { admin: 'YY', unit_officer: 'YY', unit_head: 'YY', appraiser: 'YY', leader: 'YY', supervisor: 'YY' },
   'plan.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
   'calendar.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
+  'procedure.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
 };
 
 const OWN = 10;

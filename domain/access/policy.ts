@@ -27,6 +27,7 @@ export const ACTIONS = [
   'plan.read',
   'plan.manage', // import and edit the province's plans
   'calendar.manage', // record the announced days off
+  'procedure.manage', // the procedure list (danh mục TTHC)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +59,7 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'plan.read': { admin: 'any', unit_officer: 'any', unit_head: 'any', appraiser: 'any', leader: 'any', supervisor: 'any' },
   'plan.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'calendar.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'procedure.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -18,6 +18,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { planRoutes } from './routes/plans.js';
+import { procedureRoutes } from './routes/procedures.js';
 import { progressRoutes } from './routes/progress.js';
 import { userRoutes } from './routes/users.js';
 
@@ -68,6 +69,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(planRoutes, { db });
+  await app.register(procedureRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(calendarRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(progressRoutes, { db });
 

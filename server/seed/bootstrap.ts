@@ -12,6 +12,9 @@ import { vietnamDateOf } from '../../domain/org/dates.js';
 import { DEMO_ACTOR, loadDemoOrg, loadDemoPlan, loadDemoUsers } from './demo.js';
 import { closeDemoPlan2020, loadDemoPlan2026 } from './demoProgress.js';
 import { recordYear } from '../modules/calendar/calendar.js';
+import { importProcedures } from '../modules/procedures/procedures.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../../domain/calendar/announced.js';
 
 export interface BootstrapResult {
@@ -69,6 +72,9 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; adminPassword
       await loadDemoPlan2026(tx, ids);
       const db2 = tx as unknown as Db;
       await recordYear(db2, DEMO_ACTOR, 2025, { replacesRules: true, source: ANNOUNCED_2025.source, daysOff: ANNOUNCED_2025.daysOff, workingWeekendDays: ANNOUNCED_2025.workingWeekendDays });
+      // a sample procedure list (labelled MAU.*): names of common procedures, limits for illustration
+      const list = fileURLToPath(new URL('./files/danh-muc-tthc-mau.csv', import.meta.url));
+      await importProcedures(db2, DEMO_ACTOR, 'danh-muc-tthc-mau.csv', readFileSync(list), false);
       await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết 2026: nghỉ 14/2–22/2 (REFERENCE.md §10); các ngày khác theo quy tắc', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
       result.demoLoaded = true;
     }
