@@ -115,4 +115,11 @@ describe('plan journey in Chromium', () => {
     expect(await page.getByTestId('days-off').textContent()).toContain('Nghỉ bù Giỗ Tổ Hùng Vương');
     await shot(page, '14-calendar-2026');
   });
+
+  it('finds a procedure without diacritics', async () => {
+    await page.getByRole('link', { name: 'Thủ tục hành chính' }).click();
+    await page.getByTestId('procedure-search').fill('dang ky ket hon');
+    await page.getByTestId('procedures-table').getByText('Đăng ký kết hôn').waitFor();
+    expect(await page.getByTestId('procedures-table').locator('tbody tr').count()).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { HomePage } from '../features/home/HomePage';
+import { ProceduresPage } from '../features/procedures/ProceduresPage';
 import { ImportPage } from '../features/plans/ImportPage';
 import { MyUnitPage } from '../features/plans/MyUnitPage';
 import { PlanPage } from '../features/plans/PlanPage';
@@ -56,6 +57,7 @@ export function App() {
                 <Route path="my" element={<MyUnitPage />} />
                 <Route path="org" element={<OrgTreePage />} />
                 <Route path="calendar" element={<CalendarPage />} />
+                <Route path="procedures" element={<ProceduresPage />} />
                 <Route path="org/units/:id" element={<UnitHistoryPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="audit" element={<AuditPage />} />
