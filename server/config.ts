@@ -12,6 +12,7 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
+  ingestApiKey?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +27,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    ingestApiKey: env.INGEST_API_KEY || undefined,
   };
 }

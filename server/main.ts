@@ -7,7 +7,7 @@ import { bootstrap } from './seed/bootstrap.js';
 const config = readConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const boot = await bootstrap(database.db, config);
-const app = await buildApp({ database, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
+const app = await buildApp({ database, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, ingestApiKey: config.ingestApiKey, logger: { level: config.logLevel } });
 
 const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 const lines = [`cchc: database ${where}`];

@@ -28,6 +28,7 @@ export const ACTIONS = [
   'plan.manage', // import and edit the province's plans
   'calendar.manage', // record the announced days off
   'procedure.manage', // the procedure list (danh mục TTHC)
+  'dossier.ingest', // send dossier events (besides the one-stop systems' API key)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +61,7 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'plan.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'calendar.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'procedure.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'dossier.ingest': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -427,3 +427,50 @@ export const procedures = pgTable(
   },
   (t) => [uniqueIndex('procedures_code_uq').on(t.code), index('procedures_field_idx').on(t.field)],
 );
+
+// ---- one-stop dossiers (hồ sơ) ------------------------------------------------------------------------
+/** The current state of each dossier, kept up to date at ingest from its events. */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    sourceSystem: text('source_system').notNull(),
+    code: text('code').notNull(),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    /** the domain state (lifecycle.ts), dates as ISO strings */
+    state: jsonb('state').notNull(),
+    status: text('status').notNull(),
+    channel: text('channel'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }),
+    appointment: timestamp('appointment', { withTimezone: true, mode: 'date' }),
+    endAt: timestamp('end_at', { withTimezone: true, mode: 'date' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_source_code_uq').on(t.sourceSystem, t.code),
+    index('dossiers_code_idx').on(t.code),
+    index('dossiers_unit_received_idx').on(t.unitId, t.receivedAt),
+  ],
+);
+
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: bigint('dossier_id', { mode: 'number' })
+      .notNull()
+      .references(() => dossiers.id),
+    kind: text('kind').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    channel: text('channel'),
+    appointment: timestamp('appointment', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  // the same event sent again is recognised: source + code (through the dossier) + kind + instant
+  (t) => [uniqueIndex('dossier_events_uq').on(t.dossierId, t.kind, t.at)],
+);

@@ -18,6 +18,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { planRoutes } from './routes/plans.js';
+import { dossierRoutes } from './routes/dossiers.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { progressRoutes } from './routes/progress.js';
 import { userRoutes } from './routes/users.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   /** built web app; served at / when present */
   webDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** one-stop systems send dossier events with this key in `x-api-key` */
+  ingestApiKey?: string;
   trustProxy?: boolean;
 }
 
@@ -70,6 +73,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(auditRoutes, { db });
   await app.register(planRoutes, { db });
   await app.register(procedureRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
+  await app.register(dossierRoutes, { db, ingestApiKey: opts.ingestApiKey, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(calendarRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(progressRoutes, { db });
 

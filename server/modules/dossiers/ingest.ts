@@ -1,0 +1,199 @@
+/**
+ * Ingest of dossier events from one-stop systems (iGate and others), by REST or file. A batch is checked
+ * whole: any row error (out of order, future-dated, unknown procedure or unit, impossible transition)
+ * rejects the batch and writes nothing. An event already received (same source system, dossier code,
+ * event and instant) is reported and skipped, so a re-sent batch changes nothing.
+ */
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { dossierEvents, dossiers, orgUnits, procedures } from '../../db/schema.js';
+import { applyEvent, type DossierEvent, type DossierState, EVENT_KINDS, type EventKind } from '../../../domain/dossiers/lifecycle.js';
+import { limitMinutes } from '../../../domain/procedures/procedure.js';
+import { DomainError } from '../../../domain/errors.js';
+import { AppError } from '../../errors.js';
+import { type AuditActor, recordAudit } from '../audit/record.js';
+import { loadCalendar } from '../calendar/calendar.js';
+
+export interface IncomingEvent {
+  sourceSystem: string;
+  dossierCode: string;
+  procedureCode?: string | null;
+  unitCode?: string | null;
+  kind: string;
+  at: string;
+  channel?: string | null;
+  appointment?: string | null;
+}
+
+export interface IngestRowError {
+  index: number;
+  code: string;
+  message: string;
+}
+
+const MESSAGES: Record<string, (e: IncomingEvent, d?: Record<string, unknown>) => string> = {
+  MISSING_FIELD: (_e, d) => `Thiếu trường bắt buộc: ${d?.field}.`,
+  UNKNOWN_KIND: (e) => `Loại sự kiện "${e.kind}" không hợp lệ.`,
+  INVALID_DATE: (_e, d) => `Thời điểm "${d?.value}" không hợp lệ (ISO 8601, ví dụ 2026-03-02T09:00:00+07:00).`,
+  FUTURE: () => 'Thời điểm sự kiện ở tương lai.',
+  UNKNOWN_PROCEDURE: (e) => `Mã thủ tục "${e.procedureCode ?? ''}" không có trong danh mục TTHC.`,
+  UNKNOWN_UNIT: (e) => `Mã đơn vị "${e.unitCode ?? ''}" không có trong cơ cấu tổ chức (và thủ tục không gắn cơ quan thực hiện).`,
+  OUT_OF_ORDER: () => 'Sự kiện có thời điểm sớm hơn sự kiện trước đó của hồ sơ.',
+  INVALID_TRANSITION: (e, d) => `Sự kiện "${e.kind}" không hợp lệ ở trạng thái hiện tại của hồ sơ (${d?.status ?? 'chưa có'}).`,
+  APOLOGY_AFTER_DEADLINE: () => 'Thư xin lỗi phải được gửi trước khi hết hạn.',
+  INVALID_APPOINTMENT: () => 'Ngày hẹn trả không hợp lệ (trước ngày tiếp nhận, hoặc không muộn hơn ngày hẹn cũ).',
+  NO_APPOINTMENT: () => 'Không có ngày hẹn trả và thủ tục không có thời hạn giải quyết.',
+};
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseInstant(s: string | null | undefined): Date | null | 'invalid' {
+  if (s === null || s === undefined || s === '') return null;
+  if (!ISO.test(s)) return 'invalid';
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? 'invalid' : d;
+}
+
+function serialise(s: DossierState) {
+  return JSON.parse(JSON.stringify(s));
+}
+
+function revive(j: Record<string, unknown>): DossierState {
+  const s = { ...j } as Record<string, unknown>;
+  for (const k of ['receivedAt', 'appointment', 'firstAppointment', 'lastEventAt', 'pausedSince', 'endAt', 'returnedAt']) {
+    if (typeof s[k] === 'string') s[k] = new Date(s[k] as string);
+  }
+  return s as unknown as DossierState;
+}
+
+export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEvent[], now = new Date()) {
+  const calendar = await loadCalendar(db);
+  const errors: IngestRowError[] = [];
+  const err = (index: number, code: string, e: IncomingEvent, details?: Record<string, unknown>) =>
+    errors.push({ index, code, message: (MESSAGES[code] ?? (() => code))(e, details) });
+
+  // what the batch refers to, read once
+  const procCodes = [...new Set(events.map((e) => e.procedureCode).filter((c): c is string => !!c))];
+  const procs = new Map(
+    (procCodes.length ? await db.select().from(procedures).where(inArray(procedures.code, procCodes)) : []).map((p) => [p.code, p]),
+  );
+  const unitCodes = [...new Set(events.map((e) => e.unitCode).filter((c): c is string => !!c))];
+  const units = new Map(
+    (unitCodes.length ? await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.code, unitCodes)).orderBy(orgUnits.id) : []).map((u) => [u.code, u.id]),
+  );
+  const keys = [...new Map(events.map((e) => [`${e.sourceSystem}\u0000${e.dossierCode}`, e])).values()];
+  const existing = new Map<string, typeof dossiers.$inferSelect>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const chunk = keys.slice(i, i + 500);
+    const rows = await db
+      .select()
+      .from(dossiers)
+      .where(or(...chunk.map((k) => and(eq(dossiers.sourceSystem, k.sourceSystem), eq(dossiers.code, k.dossierCode)))));
+    for (const r of rows) existing.set(`${r.sourceSystem}\u0000${r.code}`, r);
+  }
+  const seenEvents = new Set<string>();
+  const existingIds = [...existing.values()].map((d) => d.id);
+  for (let i = 0; i < existingIds.length; i += 1000) {
+    const rows = await db
+      .select({ dossierId: dossierEvents.dossierId, kind: dossierEvents.kind, at: dossierEvents.at })
+      .from(dossierEvents)
+      .where(inArray(dossierEvents.dossierId, existingIds.slice(i, i + 1000)));
+    const byId = new Map([...existing.values()].map((d) => [d.id, `${d.sourceSystem}\u0000${d.code}`]));
+    for (const r of rows) seenEvents.add(`${byId.get(r.dossierId)}\u0000${r.kind}\u0000${r.at.toISOString()}`);
+  }
+
+  interface Work {
+    key: string;
+    sourceSystem: string;
+    code: string;
+    procedureId: number;
+    unitId: number;
+    limit: number | null;
+    state: DossierState | null;
+    id?: number;
+    newEvents: DossierEvent[];
+  }
+  const work = new Map<string, Work>();
+  const duplicates: number[] = [];
+
+  events.forEach((e, index) => {
+    for (const f of ['sourceSystem', 'dossierCode', 'kind', 'at'] as const) {
+      if (!e[f] || typeof e[f] !== 'string') return err(index, 'MISSING_FIELD', e, { field: f });
+    }
+    if (!(EVENT_KINDS as readonly string[]).includes(e.kind)) return err(index, 'UNKNOWN_KIND', e);
+    const at = parseInstant(e.at);
+    if (at === 'invalid' || at === null) return err(index, 'INVALID_DATE', e, { value: e.at });
+    const appointment = parseInstant(e.appointment);
+    if (appointment === 'invalid') return err(index, 'INVALID_DATE', e, { value: e.appointment });
+    if (at.getTime() > now.getTime() + 5 * 60_000) return err(index, 'FUTURE', e);
+    const key = `${e.sourceSystem}\u0000${e.dossierCode}`;
+    const eventKey = `${key}\u0000${e.kind}\u0000${at.toISOString()}`;
+    if (seenEvents.has(eventKey)) {
+      duplicates.push(index);
+      return;
+    }
+    seenEvents.add(eventKey);
+    let w = work.get(key);
+    if (!w) {
+      const row = existing.get(key);
+      if (row) {
+        w = { key, sourceSystem: row.sourceSystem, code: row.code, procedureId: row.procedureId, unitId: row.unitId, limit: null, state: revive(row.state as Record<string, unknown>), id: row.id, newEvents: [] };
+        const p = [...procs.values()].find((x) => x.id === row.procedureId);
+        w.limit = p ? limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay()) : null;
+      } else {
+        const p = e.procedureCode ? procs.get(e.procedureCode) : undefined;
+        if (!p) return err(index, 'UNKNOWN_PROCEDURE', e);
+        const unitId = e.unitCode ? units.get(e.unitCode) : (p.agencyUnitId ?? undefined);
+        if (!unitId) return err(index, 'UNKNOWN_UNIT', e);
+        w = { key, sourceSystem: e.sourceSystem, code: e.dossierCode, procedureId: p.id, unitId, limit: limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay()), state: null, newEvents: [] };
+      }
+      work.set(key, w);
+    }
+    const ev: DossierEvent = { kind: e.kind as EventKind, at, channel: e.channel === 'online' || e.channel === 'counter' ? e.channel : undefined, appointment: appointment ?? undefined };
+    try {
+      w.state = applyEvent(w.state, ev, { calendar, limitMinutes: w.limit });
+      w.newEvents.push(ev);
+    } catch (x) {
+      if (x instanceof DomainError) return err(index, x.code, e, x.details);
+      throw x;
+    }
+  });
+
+  if (errors.length) {
+    throw new AppError(400, 'INGEST_INVALID', `${errors.length} dòng có lỗi; không có sự kiện nào được ghi.`, `${errors.length} rows have errors; nothing was written.`, { errors });
+  }
+  const touched = [...work.values()].filter((w) => w.newEvents.length > 0);
+  await db.transaction(async (tx) => {
+    for (const w of touched) {
+      const s = w.state!;
+      const values = {
+        state: serialise(s),
+        status: s.status,
+        channel: s.channel,
+        receivedAt: s.receivedAt,
+        appointment: s.appointment,
+        endAt: s.endAt,
+        updatedAt: new Date(),
+      };
+      let id = w.id;
+      if (id === undefined) {
+        [{ id }] = await tx.insert(dossiers).values({ ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId }).returning({ id: dossiers.id });
+      } else {
+        await tx.update(dossiers).set(values).where(eq(dossiers.id, id));
+      }
+      await tx.insert(dossierEvents).values(w.newEvents.map((e) => ({ dossierId: id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null })));
+    }
+    await recordAudit(tx, actor, {
+      action: 'dossier.ingest',
+      entityType: 'dossier_batch',
+      entityId: `${now.toISOString()}`,
+      after: { events: events.length, applied: events.length - duplicates.length, duplicates: duplicates.length, dossiers: touched.length, sources: [...new Set(events.map((e) => e.sourceSystem))] },
+    });
+  });
+  return { applied: events.length - duplicates.length, duplicates, dossiers: touched.length };
+}
+
+/** Dossiers whose code matches, newest receipt first (codes are meant to be unique across systems). */
+export async function findByCode(db: Db, code: string) {
+  return db.select().from(dossiers).where(eq(dossiers.code, code)).orderBy(sql`${dossiers.receivedAt} DESC NULLS LAST`);
+}
