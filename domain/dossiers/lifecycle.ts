@@ -197,3 +197,12 @@ export function replay(events: DossierEvent[], ctx: Context): DossierState {
   if (!s) throw new DomainError('NO_EVENTS', 'A dossier needs at least one event', {});
   return s;
 }
+
+const DATE_FIELDS = ['receivedAt', 'appointment', 'firstAppointment', 'lastEventAt', 'pausedSince', 'endAt', 'returnedAt'] as const;
+
+/** A state read back from JSON storage (dates as ISO strings). */
+export function stateFromJson(j: Record<string, unknown>): DossierState {
+  const s = { ...j };
+  for (const k of DATE_FIELDS) if (typeof s[k] === 'string') s[k] = new Date(s[k] as string);
+  return s as unknown as DossierState;
+}

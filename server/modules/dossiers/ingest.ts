@@ -7,7 +7,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dossierEvents, dossiers, orgUnits, procedures } from '../../db/schema.js';
-import { applyEvent, type DossierEvent, type DossierState, EVENT_KINDS, type EventKind } from '../../../domain/dossiers/lifecycle.js';
+import { applyEvent, type DossierEvent, type DossierState, EVENT_KINDS, type EventKind, stateFromJson } from '../../../domain/dossiers/lifecycle.js';
 import { limitMinutes } from '../../../domain/procedures/procedure.js';
 import { DomainError } from '../../../domain/errors.js';
 import { AppError } from '../../errors.js';
@@ -58,13 +58,6 @@ function serialise(s: DossierState) {
   return JSON.parse(JSON.stringify(s));
 }
 
-function revive(j: Record<string, unknown>): DossierState {
-  const s = { ...j } as Record<string, unknown>;
-  for (const k of ['receivedAt', 'appointment', 'firstAppointment', 'lastEventAt', 'pausedSince', 'endAt', 'returnedAt']) {
-    if (typeof s[k] === 'string') s[k] = new Date(s[k] as string);
-  }
-  return s as unknown as DossierState;
-}
 
 export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEvent[], now = new Date()) {
   const calendar = await loadCalendar(db);
@@ -137,7 +130,7 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
     if (!w) {
       const row = existing.get(key);
       if (row) {
-        w = { key, sourceSystem: row.sourceSystem, code: row.code, procedureId: row.procedureId, unitId: row.unitId, limit: null, state: revive(row.state as Record<string, unknown>), id: row.id, newEvents: [] };
+        w = { key, sourceSystem: row.sourceSystem, code: row.code, procedureId: row.procedureId, unitId: row.unitId, limit: null, state: stateFromJson(row.state as Record<string, unknown>), id: row.id, newEvents: [] };
         const p = [...procs.values()].find((x) => x.id === row.procedureId);
         w.limit = p ? limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay()) : null;
       } else {

@@ -2,22 +2,17 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dossierEvents, dossiers, procedures } from '../../db/schema.js';
-import { effectiveDeadline, outcome, STATUS, type DossierState } from '../../../domain/dossiers/lifecycle.js';
+import { effectiveDeadline, outcome, STATUS, stateFromJson } from '../../../domain/dossiers/lifecycle.js';
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
 import { loadCalendar } from '../calendar/calendar.js';
 
-function revive(j: Record<string, unknown>): DossierState {
-  const s = { ...j } as Record<string, unknown>;
-  for (const k of ['receivedAt', 'appointment', 'firstAppointment', 'lastEventAt', 'pausedSince', 'endAt', 'returnedAt']) if (typeof s[k] === 'string') s[k] = new Date(s[k] as string);
-  return s as unknown as DossierState;
-}
 
 async function detail(db: Db, row: typeof dossiers.$inferSelect, now: Date) {
   const calendar = await loadCalendar(db);
   const [proc] = await db.select().from(procedures).where(eq(procedures.id, row.procedureId));
   const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row.id)).orderBy(asc(dossierEvents.at), asc(dossierEvents.id));
-  const state = revive(row.state as Record<string, unknown>);
+  const state = stateFromJson(row.state as Record<string, unknown>);
   const o = outcome(state, now, calendar);
   const deadline = effectiveDeadline(state, state.endAt ?? now, calendar);
   const iso = (d: Date | null) => (d ? toVietnamIso(d) : null);
