@@ -104,6 +104,11 @@ export function parseBudget(raw: string): Budget | 'invalid' {
   return NOTE_WORDS.test(folded) ? { milli: null, note: text } : 'invalid';
 }
 
+/** "1.2" sorts before "1.10": each part of a task number padded to three digits. */
+export function taskSortKey(number: string): string {
+  return number.split('.').map((p) => p.padStart(3, '0')).join('.');
+}
+
 /** Thousandths of a million back to a decimal string ("1450", "12.5"). */
 export function formatMilli(milli: number): string {
   const int = Math.trunc(milli / 1000);

@@ -1,5 +1,4 @@
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyPluginAsyncZod, } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
@@ -12,6 +11,7 @@ import { getDossier, publicLookup } from '../../modules/dossiers/queries.js';
 import { readTable } from '../../modules/files/tables.js';
 import { auditActor, authorize, requireActor } from '../auth.js';
 import { idParam } from '../schemas.js';
+import { readUpload } from '../upload.js';
 
 const event = z.object({
   sourceSystem: z.string().min(1).max(50),
@@ -57,12 +57,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     { schema: { tags: ['dossiers'], summary: 'Nhập sự kiện hồ sơ từ tệp .csv/.xlsx (cột: ' + FILE_COLUMNS.join(', ') + ')' } },
     async (req) => {
       const actor = ingestActor(req);
-      if (!req.isMultipart()) throw errors.badRequest('NOT_MULTIPART', 'Hãy gửi tệp dạng multipart/form-data.', 'Send the file as multipart/form-data.');
-      const part = (await req.file({ limits: { fileSize: 50 * 1024 * 1024, files: 1 } })) as MultipartFile | undefined;
-      if (!part) throw errors.badRequest('NO_FILE', 'Chưa chọn tệp.', 'No file was sent.', { field: 'file' });
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', 'Tệp vượt quá 50 MB.', 'The file exceeds 50 MB.');
-      const table = await readTable(part.filename, data, FILE_COLUMNS.length);
+      const file = await readUpload(req, 50 * 1024 * 1024);
+      const table = await readTable(file.name, file.data, FILE_COLUMNS.length);
       const header = (table[0] ?? []).map((c) => fold(c).replace(/[\s_]/g, ''));
       if (!FILE_COLUMNS.every((c, i) => header[i] === c.toLowerCase())) {
         throw errors.badRequest('WRONG_COLUMNS', `Các cột phải là: ${FILE_COLUMNS.join(', ')}.`, `Columns must be: ${FILE_COLUMNS.join(', ')}.`, { expected: FILE_COLUMNS });

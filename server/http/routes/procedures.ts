@@ -1,10 +1,9 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { AppError, errors } from '../../errors.js';
 import { importProcedures, searchProcedures } from '../../modules/procedures/procedures.js';
 import { auditActor, authorize, requireActor } from '../auth.js';
+import { readUpload } from '../upload.js';
 
 export const procedureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number }> = async (app, { db, publicRateLimit }) => {
   app.get(
@@ -32,12 +31,8 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: n
     async (req) => {
       const { user } = requireActor(req);
       authorize(user, 'procedure.manage');
-      if (!req.isMultipart()) throw errors.badRequest('NOT_MULTIPART', 'Hãy gửi tệp dạng multipart/form-data.', 'Send the file as multipart/form-data.');
-      const part = (await req.file({ limits: { fileSize: 10 * 1024 * 1024, files: 1 } })) as MultipartFile | undefined;
-      if (!part) throw errors.badRequest('NO_FILE', 'Chưa chọn tệp.', 'No file was sent.', { field: 'file' });
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', 'Tệp vượt quá 10 MB.', 'The file exceeds 10 MB.');
-      return importProcedures(db, auditActor(user), part.filename, data, req.query.dryRun === 'true');
+      const file = await readUpload(req, 10 * 1024 * 1024);
+      return importProcedures(db, auditActor(user), file.name, file.data, req.query.dryRun === 'true');
     },
   );
 };

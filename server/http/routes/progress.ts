@@ -1,11 +1,9 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vietnamDateOf } from '../../../domain/org/dates.js';
 import { lineage } from '../../../domain/org/history.js';
 import { TASK_STATUSES } from '../../../domain/plans/progress.js';
 import type { Db } from '../../db/client.js';
-import { AppError, errors } from '../../errors.js';
 import { listNotifications, markRead } from '../../modules/notifications/notify.js';
 import { loadHistory } from '../../modules/org/history.js';
 import { addEvidence, addUnitTask, getEvidence, listTaskReports, MAX_EVIDENCE_BYTES, reviewReport, saveReport, submitReport, urgeUnit } from '../../modules/plans/progress.js';
@@ -14,6 +12,7 @@ import { exportAppendixDocx, exportPlanXlsx } from '../../modules/plans/exports.
 import { followUp, planFigures } from '../../modules/plans/status.js';
 import { authorize, requireActor } from '../auth.js';
 import { idParam } from '../schemas.js';
+import { readUpload } from '../upload.js';
 
 const today = () => vietnamDateOf(new Date());
 
@@ -97,12 +96,8 @@ export const progressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.post('/api/progress/:id/evidence', { schema: { tags: ['plans'], summary: 'Đính kèm minh chứng (PDF, Word, Excel, JPG, PNG; tối đa 10 MB)', params: idParam } }, async (req, reply) => {
     const { user } = requireActor(req);
-    if (!req.isMultipart()) throw errors.badRequest('NOT_MULTIPART', 'Hãy gửi tệp dạng multipart/form-data.', 'Send the file as multipart/form-data.');
-    const part = (await req.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } })) as MultipartFile | undefined;
-    if (!part) throw errors.badRequest('NO_FILE', 'Chưa chọn tệp.', 'No file was sent.', { field: 'file' });
-    const data = await part.toBuffer();
-    if (part.file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', 'Tệp vượt quá 10 MB.', 'The file exceeds 10 MB.');
-    return reply.status(201).send(await addEvidence(db, user, req.params.id, { name: part.filename, data }));
+    const file = await readUpload(req, MAX_EVIDENCE_BYTES);
+    return reply.status(201).send(await addEvidence(db, user, req.params.id, file));
   });
 
   app.get('/api/evidence/:id', { schema: { tags: ['plans'], summary: 'Tải minh chứng', params: idParam } }, async (req, reply) => {

@@ -6,7 +6,7 @@
 import type { Db, Tx } from '../../db/client.js';
 import { agencyAliases, planAreas, plans, planTaskProducts, planTasks, planTaskUnits } from '../../db/schema.js';
 import { AGENCY_GROUPS, type AgencyAlias, AgencyResolver, type AgencyUnit, expandGroups, type ResolvedAgencies } from '../../../domain/plans/agencies.js';
-import { formatMilli, readPlanTable, type TableResult } from '../../../domain/plans/planTable.js';
+import { formatMilli, readPlanTable, type TableResult, taskSortKey } from '../../../domain/plans/planTable.js';
 import { buildTree, unitsAsOf } from '../../../domain/org/history.js';
 import { fold } from '../../../domain/text/normalize.js';
 import { AppError, errors } from '../../errors.js';
@@ -54,8 +54,6 @@ async function scopeUnits(db: Db | Tx, unitId: number, year: number): Promise<Ag
   walk(issuer);
   return out;
 }
-
-const sortKey = (number: string) => number.split('.').map((p) => p.padStart(3, '0')).join('.');
 
 function unitsOf(r: ResolvedAgencies, units: AgencyUnit[]) {
   const named = r.unitIds;
@@ -157,7 +155,7 @@ export async function importPlan(db: Db | Tx, actor: AuditActor, input: ImportIn
           planId: plan.id,
           areaId: areaIds.get(t.areaNumber)!,
           number: t.number,
-          sortKey: sortKey(t.number),
+          sortKey: taskSortKey(t.number),
           text: t.text,
           leadText: t.leadText,
           coordinatingText: t.coordinatingText,

@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { planAreas, plans, planTaskProducts, planTasks, planTaskUnits, progressEvidence, taskProgress, users } from '../../db/schema.js';
 import { can } from '../../../domain/access/policy.js';
-import { formatMilli, parseBudget } from '../../../domain/plans/planTable.js';
+import { formatMilli, parseBudget, taskSortKey } from '../../../domain/plans/planTable.js';
 import { checkReport, nextState, PERIOD, type ProgressAction, type ReportState, type TaskStatus } from '../../../domain/plans/progress.js';
 import { parseTimeframe } from '../../../domain/plans/timeframe.js';
 import { AppError, errors } from '../../errors.js';
@@ -271,7 +271,7 @@ export function addUnitTask(db: Db, user: SessionUser, input: UnitTaskInput) {
         planId: plan.id,
         areaId: area.id,
         number,
-        sortKey: number.split('.').map((p) => p.padStart(3, '0')).join('.'),
+        sortKey: taskSortKey(number),
         text: input.text.trim(),
         leadText: '',
         coordinatingText: '',
