@@ -5,8 +5,9 @@
  * Outcome (Decision 766, criterion 2.1): the end of processing is the first of processed / result returned /
  * stopped / refused; it is compared with the appointment moved later by the supplement time. Finished before
  * the appointment's day: early; on that day by its hour: on time; after: late. A second supplement request
- * makes the dossier late. An apology letter sent before the deadline sets a new appointment. Unfinished
- * dossiers are judged at a reference instant (the end of the period, or now).
+ * makes the dossier late, and so does a supplement asked for once the deadline has been reached (the wait
+ * cannot undo it). An apology letter sent before the deadline sets a new appointment. Unfinished dossiers
+ * are judged at a reference instant (the end of the period, or now).
  */
 import { DomainError } from '../errors.js';
 import type { WorkingCalendar } from '../calendar/workingCalendar.js';
@@ -66,6 +67,8 @@ export interface DossierState {
   endAt: Date | null;
   returnedAt: Date | null;
   apologies: number;
+  /** when a second supplement request made the dossier late (Decision 766 rule); absent in older states */
+  lateSince?: Date | null;
 }
 
 /** From which statuses each event may come. */
@@ -128,10 +131,16 @@ export function applyEvent(state: DossierState | null, e: DossierEvent, ctx: Con
       s.firstAppointment = appointment;
       break;
     }
-    case 'supplement_requested':
+    case 'supplement_requested': {
+      // asked for a supplement with no working time left: the deadline had been reached, and the wait
+      // for the citizen cannot undo that
+      const deadline = effectiveDeadline(s, e.at, ctx.calendar);
+      if (deadline && (e.at >= deadline || ctx.calendar.workingMinutesBetween(e.at, deadline) === 0)) s.lateSince = s.lateSince ?? deadline;
       s.supplementRequests += 1;
       s.pausedSince = e.at;
+      if (s.supplementRequests === 2 && !(s.lateSince && s.lateSince <= e.at)) s.lateSince = e.at;
       break;
+    }
     case 'supplement_received':
       s.supplementMinutes += ctx.calendar.workingMinutesBetween(s.pausedSince!, e.at);
       s.pausedSince = null;
@@ -185,7 +194,7 @@ export function outcome(s: DossierState, ref: Date, calendar: WorkingCalendar): 
   const at = finished ? s.endAt! : ref;
   const deadline = effectiveDeadline(s, at, calendar)!;
   const lateMinutes = at > deadline ? calendar.workingMinutesBetween(deadline, at) : 0;
-  const late = s.supplementRequests >= 2 || at > deadline;
+  const late = s.supplementRequests >= 2 || at > deadline || (!!s.lateSince && s.lateSince < at);
   if (!finished) return { outcome: late ? 'in_progress_late' : 'in_progress_on_time', lateMinutes };
   if (late) return { outcome: 'late', lateMinutes };
   return { outcome: localDay(at) < localDay(deadline) ? 'early' : 'on_time', lateMinutes: 0 };
@@ -198,7 +207,7 @@ export function replay(events: DossierEvent[], ctx: Context): DossierState {
   return s;
 }
 
-const DATE_FIELDS = ['receivedAt', 'appointment', 'firstAppointment', 'lastEventAt', 'pausedSince', 'endAt', 'returnedAt'] as const;
+const DATE_FIELDS = ['receivedAt', 'appointment', 'firstAppointment', 'lastEventAt', 'pausedSince', 'endAt', 'returnedAt', 'lateSince'] as const;
 
 /** A state read back from JSON storage (dates as ISO strings). */
 export function stateFromJson(j: Record<string, unknown>): DossierState {

@@ -2,6 +2,7 @@
  * Progress of plan tasks: each unit reports per task and quarter. The unit officer drafts, the unit head
  * submits, Sở Nội vụ accepts or returns it with a comment. Only accepted reports count in the figures.
  */
+import { ratePercent } from '../numbers/rate.js';
 import { DomainError } from '../errors.js';
 import { addDays, type IsoDate } from '../org/dates.js';
 
@@ -94,5 +95,5 @@ export interface Completion {
 export function completion(statuses: TaskStatus[]): Completion {
   const counted = statuses.filter((s) => s !== 'not_applicable');
   const done = counted.filter((s) => s === 'done').length;
-  return { done, total: counted.length, percent: counted.length ? Math.round((done * 10000) / counted.length) / 100 : null };
+  return { done, total: counted.length, percent: ratePercent(done, counted.length) };
 }
