@@ -5,7 +5,7 @@ import { addDays } from '../org/dates.js';
 import { applyEvent, type DossierEvent, type DossierState, type EventKind } from './lifecycle.js';
 import { composeReport } from './report.js';
 import { contributionDelta, type Counter, type Counters, summarize, zeroCounters } from './summary.js';
-import { generateDossier, receiptInstant, rng } from '../../tests/helpers/dossierGen.js';
+import { generateDossier, receiptInstant, rng } from '../../server/seed/dossierGen.js';
 import { bruteForceReport } from '../../tests/helpers/bruteForce.js';
 
 const calendar = new WorkingCalendar([ANNOUNCED_2025, { year: 2026, replacesRules: false, daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] }]);

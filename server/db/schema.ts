@@ -14,6 +14,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -449,13 +450,49 @@ export const dossiers = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }),
     appointment: timestamp('appointment', { withTimezone: true, mode: 'date' }),
     endAt: timestamp('end_at', { withTimezone: true, mode: 'date' }),
+    /** the summary the daily counters were built from (domain/dossiers/summary.ts), Vietnamese local days */
+    receivedOn: date('received_on', { mode: 'string' }),
+    endedOn: date('ended_on', { mode: 'string' }),
+    result: text('result'),
+    lateFrom: date('late_from', { mode: 'string' }),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('dossiers_source_code_uq').on(t.sourceSystem, t.code),
     index('dossiers_code_idx').on(t.code),
     index('dossiers_unit_received_idx').on(t.unitId, t.receivedAt),
+    index('dossiers_unit_received_on_idx').on(t.unitId, t.receivedOn),
+    index('dossiers_unit_ended_on_idx').on(t.unitId, t.endedOn),
   ],
+);
+
+/**
+ * Daily counters per unit and procedure, kept up to date at ingest (each dossier's old contribution taken
+ * away, its new one added, in the same transaction), so that statistics never read the dossiers.
+ */
+export const dossierDaily = pgTable(
+  'dossier_daily',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    receivedOnline: integer('received_online').notNull().default(0),
+    receivedCounter: integer('received_counter').notNull().default(0),
+    early: integer('early').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0),
+    late: integer('late').notNull().default(0),
+    refused: integer('refused').notNull().default(0),
+    refusedLate: integer('refused_late').notNull().default(0),
+    withdrawn: integer('withdrawn').notNull().default(0),
+    notAccepted: integer('not_accepted').notNull().default(0),
+    lateStart: integer('late_start').notNull().default(0),
+    lateEnd: integer('late_end').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.procedureId, t.day] }), index('dossier_daily_unit_day_idx').on(t.unitId, t.day)],
 );
 
 export const dossierEvents = pgTable(

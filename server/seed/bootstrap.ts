@@ -14,6 +14,7 @@ import { closeDemoPlan2020, loadDemoPlan2026 } from './demoProgress.js';
 import { recordYear } from '../modules/calendar/calendar.js';
 import { importProcedures } from '../modules/procedures/procedures.js';
 import { readFileSync } from 'node:fs';
+import { loadDemoDossiers } from './demoDossiers.js';
 import { fileURLToPath } from 'node:url';
 import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../../domain/calendar/announced.js';
 
@@ -46,7 +47,7 @@ async function unitIdsByCode(tx: Tx): Promise<Map<string, number>> {
   return new Map((await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits)).map((u) => [u.code, u.id]));
 }
 
-export async function bootstrap(db: Db, opts: { demoData: boolean; adminPassword?: string; demoPassword?: string }): Promise<BootstrapResult> {
+export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?: boolean; adminPassword?: string; demoPassword?: string }): Promise<BootstrapResult> {
   return db.transaction(async (tx) => {
     const result: BootstrapResult = { demoLoaded: false, adminCreated: false };
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits);
@@ -76,6 +77,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; adminPassword
       const list = fileURLToPath(new URL('./files/danh-muc-tthc-mau.csv', import.meta.url));
       await importProcedures(db2, DEMO_ACTOR, 'danh-muc-tthc-mau.csv', readFileSync(list), false);
       await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết 2026: nghỉ 14/2–22/2 (REFERENCE.md §10); các ngày khác theo quy tắc', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
+      if (opts.demoDossiers !== false) await loadDemoDossiers(db2, DEMO_ACTOR);
       result.demoLoaded = true;
     }
     return result;

@@ -10,7 +10,15 @@ import { type IncomingEvent, ingestEvents } from '../../modules/dossiers/ingest.
 import { getDossier, publicLookup } from '../../modules/dossiers/queries.js';
 import { readTable } from '../../modules/files/tables.js';
 import { auditActor, authorize, requireActor } from '../auth.js';
-import { idParam } from '../schemas.js';
+import { idParam, isoDate } from '../schemas.js';
+import { scopeUnit } from '../../../domain/access/policy.js';
+import { vietnamDateOf } from '../../../domain/org/dates.js';
+import { parsePeriod } from '../../../domain/periods/period.js';
+import type { SessionUser } from '../../modules/auth/sessions.js';
+import { exportStatsXlsx } from '../../modules/dossiers/exportStats.js';
+import { rebuildCounters } from '../../modules/dossiers/counters.js';
+import { recordAudit } from '../../modules/audit/record.js';
+import { CATEGORIES, checkRange, groupedReport, index766, listDossiers, monthlyTrend, oneStopReport, resolveScope } from '../../modules/dossiers/stats.js';
 import { readUpload } from '../upload.js';
 
 const event = z.object({
@@ -23,6 +31,23 @@ const event = z.object({
   channel: z.enum(['online', 'counter']).nullish(),
   appointment: z.string().max(40).nullish(),
 });
+
+const range = z.object({
+  unit: z.coerce.number().int().positive().optional().describe('Đơn vị (kể cả đơn vị cấp dưới và đơn vị tiền thân); bỏ trống: toàn tỉnh'),
+  from: isoDate,
+  to: isoDate,
+});
+
+/** Staff limited to their own unit see their unit's figures whatever they ask for. */
+function statsUnit(user: SessionUser, unit: number | undefined): number | undefined {
+  const own = scopeUnit(user, 'report.read');
+  if (own === 'none') throw errors.forbidden();
+  if (own !== null) {
+    if (unit !== undefined && unit !== own) throw errors.forbidden();
+    return own ?? undefined;
+  }
+  return unit;
+}
 
 const FILE_COLUMNS = ['sourceSystem', 'dossierCode', 'procedureCode', 'unitCode', 'kind', 'at', 'channel', 'appointment'] as const;
 
@@ -77,6 +102,107 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       }
     },
   );
+
+  const today = () => vietnamDateOf(new Date());
+
+  app.get(
+    '/api/dossiers/stats',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Báo cáo tình hình giải quyết hồ sơ (đơn vị, kỳ) / one-stop report',
+        description: 'Counts of the period from the daily counters (never a scan of the dossiers). `by` adds the same per procedure, field, level or receiving unit (ranked by on-time rate). Dossiers still open are judged at the end of the period, or today if it has not ended.',
+        querystring: range.extend({ by: z.enum(['procedure', 'field', 'level', 'unit']).optional() }),
+      },
+    },
+    async (req) => {
+      const { user } = requireActor(req);
+      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      const { from, to } = checkRange(req.query.from, req.query.to, today());
+      const report = await oneStopReport(db, scope, from, to);
+      const groups = req.query.by ? await groupedReport(db, scope, from, to, req.query.by) : undefined;
+      return { unit: scope.unit, from, to: req.query.to, judgedAt: to, ...report, ...(groups ? { groups } : {}) };
+    },
+  );
+
+  app.get(
+    '/api/dossiers/stats/trend',
+    { schema: { tags: ['dossiers'], summary: 'Diễn biến theo tháng / month by month', querystring: range } },
+    async (req) => {
+      const { user } = requireActor(req);
+      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      const { from, to } = checkRange(req.query.from, req.query.to, today());
+      return { unit: scope.unit, months: await monthlyTrend(db, scope, from, to) };
+    },
+  );
+
+  app.get(
+    '/api/dossiers/stats.xlsx',
+    { schema: { tags: ['dossiers'], summary: 'Xuất báo cáo (Excel)', querystring: range } },
+    async (req, reply) => {
+      const { user } = requireActor(req);
+      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      const { from, to } = checkRange(req.query.from, req.query.to, today());
+      const file = await exportStatsXlsx(db, scope, from, to);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="bao-cao-ho-so-${from}-${to}.xlsx"`)
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/api/dossiers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Danh sách hồ sơ sau một số liệu / the dossiers behind a figure',
+        querystring: range.extend({
+          category: z.enum(CATEGORIES).default('received'),
+          procedure: z.string().max(50).optional(),
+          field: z.string().max(200).optional(),
+          level: z.string().max(20).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (req) => {
+      const { user } = requireActor(req);
+      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      const { from, to } = checkRange(req.query.from, req.query.to, today());
+      return listDossiers(db, scope, { ...req.query, from, to });
+    },
+  );
+
+  app.get(
+    '/api/index766',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)',
+        description: 'Five groups, points and band. Components the data cannot support yet have `points: null` (no data); the band is given only when every component has data, otherwise `estimate` scales the scored share to 100.',
+        querystring: z.object({ unit: z.coerce.number().int().positive().optional(), period: z.string().max(10).describe('2026, 2026-Q1 hoặc 2026-03') }),
+      },
+    },
+    async (req) => {
+      const { user } = requireActor(req);
+      const period = parsePeriod(req.query.period);
+      if (!period) throw errors.badRequest('INVALID_PERIOD', 'Kỳ phải có dạng 2026, 2026-Q1 hoặc 2026-03.', 'The period must look like 2026, 2026-Q1 or 2026-03.');
+      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      return index766(db, scope, period, today());
+    },
+  );
+
+  app.post('/api/dossiers/counters/rebuild', { schema: { tags: ['dossiers'], summary: 'Tính lại bảng số liệu ngày từ hồ sơ (quản trị)' } }, async (req) => {
+    const { user } = requireActor(req);
+    authorize(user, 'dossier.ingest');
+    await db.transaction(async (tx) => {
+      await rebuildCounters(tx);
+      await recordAudit(tx, auditActor(user), { action: 'dossier.counters.rebuild', entityType: 'dossier_daily', entityId: 'all', after: {} });
+    });
+    return { ok: true };
+  });
 
   app.get('/api/dossiers/:id', { schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ và dòng thời gian', params: idParam } }, async (req) => {
     const { user } = requireActor(req);

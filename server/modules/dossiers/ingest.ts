@@ -7,6 +7,8 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dossierEvents, dossiers, orgUnits, procedures } from '../../db/schema.js';
+import { contributionDelta, type DossierSummary, summarize } from '../../../domain/dossiers/summary.js';
+import { DailyDeltas, storedSummary } from './counters.js';
 import { applyEvent, type DossierEvent, type DossierState, EVENT_KINDS, type EventKind, stateFromJson } from '../../../domain/dossiers/lifecycle.js';
 import { limitMinutes } from '../../../domain/procedures/procedure.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -103,6 +105,8 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
     unitId: number;
     limit: number | null;
     state: DossierState | null;
+    /** the summary already counted in the daily counters (null for a new dossier) */
+    counted: DossierSummary | null;
     id?: number;
     newEvents: DossierEvent[];
   }
@@ -130,7 +134,7 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
     if (!w) {
       const row = existing.get(key);
       if (row) {
-        w = { key, sourceSystem: row.sourceSystem, code: row.code, procedureId: row.procedureId, unitId: row.unitId, limit: null, state: stateFromJson(row.state as Record<string, unknown>), id: row.id, newEvents: [] };
+        w = { key, sourceSystem: row.sourceSystem, code: row.code, procedureId: row.procedureId, unitId: row.unitId, limit: null, state: stateFromJson(row.state as Record<string, unknown>), counted: storedSummary(row), id: row.id, newEvents: [] };
         const p = [...procs.values()].find((x) => x.id === row.procedureId);
         w.limit = p ? limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay()) : null;
       } else {
@@ -138,7 +142,7 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
         if (!p) return err(index, 'UNKNOWN_PROCEDURE', e);
         const unitId = e.unitCode ? units.get(e.unitCode) : (p.agencyUnitId ?? undefined);
         if (!unitId) return err(index, 'UNKNOWN_UNIT', e);
-        w = { key, sourceSystem: e.sourceSystem, code: e.dossierCode, procedureId: p.id, unitId, limit: limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay()), state: null, newEvents: [] };
+        w = { key, sourceSystem: e.sourceSystem, code: e.dossierCode, procedureId: p.id, unitId, limit: limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay()), state: null, counted: null, newEvents: [] };
       }
       work.set(key, w);
     }
@@ -156,26 +160,44 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
     throw new AppError(400, 'INGEST_INVALID', `${errors.length} dòng có lỗi; không có sự kiện nào được ghi.`, `${errors.length} rows have errors; nothing was written.`, { errors });
   }
   const touched = [...work.values()].filter((w) => w.newEvents.length > 0);
-  await db.transaction(async (tx) => {
-    for (const w of touched) {
-      const s = w.state!;
-      const values = {
+  const deltas = new DailyDeltas();
+  const rows = touched.map((w) => {
+    const s = w.state!;
+    const summary = summarize(s, calendar);
+    deltas.add(w.unitId, w.procedureId, contributionDelta(w.counted, summary));
+    return {
+      w,
+      values: {
         state: serialise(s),
         status: s.status,
         channel: s.channel,
         receivedAt: s.receivedAt,
         appointment: s.appointment,
         endAt: s.endAt,
-        updatedAt: new Date(),
-      };
-      let id = w.id;
-      if (id === undefined) {
-        [{ id }] = await tx.insert(dossiers).values({ ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId }).returning({ id: dossiers.id });
-      } else {
-        await tx.update(dossiers).set(values).where(eq(dossiers.id, id));
-      }
-      await tx.insert(dossierEvents).values(w.newEvents.map((e) => ({ dossierId: id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null })));
+        receivedOn: summary.receivedOn,
+        endedOn: summary.endedOn,
+        result: summary.result,
+        lateFrom: summary.lateFrom,
+        updatedAt: now,
+      },
+    };
+  });
+  await db.transaction(async (tx) => {
+    const fresh = rows.filter((r) => r.w.id === undefined);
+    const known = rows.filter((r) => r.w.id !== undefined);
+    for (let i = 0; i < fresh.length; i += 500) {
+      const chunk = fresh.slice(i, i + 500);
+      const ids = await tx
+        .insert(dossiers)
+        .values(chunk.map(({ w, values }) => ({ ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId })))
+        .returning({ id: dossiers.id, sourceSystem: dossiers.sourceSystem, code: dossiers.code });
+      const byKey = new Map(ids.map((r) => [`${r.sourceSystem}\u0000${r.code}`, r.id]));
+      for (const { w } of chunk) w.id = byKey.get(w.key);
     }
+    for (const { w, values } of known) await tx.update(dossiers).set(values).where(eq(dossiers.id, w.id!));
+    const eventRows = touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null })));
+    for (let i = 0; i < eventRows.length; i += 1000) await tx.insert(dossierEvents).values(eventRows.slice(i, i + 1000));
+    await deltas.write(tx);
     await recordAudit(tx, actor, {
       action: 'dossier.ingest',
       entityType: 'dossier_batch',

@@ -1,0 +1,174 @@
+/**
+ * Statistics of one-stop dossiers, read from the daily counters only: the standard report per unit and
+ * period, the same by procedure / field / level / receiving unit / month, the Decision 766 index, and
+ * the drill-down list (the one place that reads dossiers, a page at a time).
+ */
+import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { dossierDaily, dossiers, procedures } from '../../db/schema.js';
+import { composeReport, type OneStopReport } from '../../../domain/dossiers/report.js';
+import { computeIndex766 } from '../../../domain/dossiers/index766.js';
+import { COUNTERS, type Counters, zeroCounters } from '../../../domain/dossiers/summary.js';
+import { addDays, type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
+import { latestName, statisticsScope } from '../../../domain/org/scope.js';
+import { monthsBetween, type Period } from '../../../domain/periods/period.js';
+import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
+import { errors } from '../../errors.js';
+import { loadHistory } from '../org/history.js';
+import { splitSums, sumCounters } from './counters.js';
+
+export interface Scope {
+  unit: { id: number; name: string } | null;
+  /** null: the whole province (every unit) */
+  unitIds: number[] | null;
+}
+
+export async function resolveScope(db: Db, unitId: number | undefined): Promise<Scope> {
+  if (unitId === undefined) return { unit: null, unitIds: null };
+  const h = await loadHistory(db);
+  if (!h.units.some((u) => u.id === unitId)) throw errors.notFound('unit');
+  return { unit: { id: unitId, name: latestName(h, unitId) }, unitIds: statisticsScope(h, unitId) };
+}
+
+/** The period's end, no later than today: dossiers still open are judged at the end of the period or now. */
+export function checkRange(from: IsoDate, to: IsoDate, today: IsoDate) {
+  if (from > to) throw errors.badRequest('INVALID_RANGE', 'Ngày bắt đầu phải trước ngày kết thúc.', 'The start date must not be after the end date.');
+  return { from, to: to > today ? (from > today ? to : today) : to };
+}
+
+const inScope = (s: Scope) => (s.unitIds ? inArray(dossierDaily.unitId, s.unitIds) : undefined);
+
+export async function oneStopReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate): Promise<OneStopReport> {
+  const { before, upTo, within } = await sumCounters(db, inScope(scope), from, to);
+  return composeReport(before, upTo, within);
+}
+
+export type GroupBy = 'procedure' | 'field' | 'level' | 'unit';
+
+/** The report for each procedure, field, level or receiving unit that has any dossier up to `to`. */
+export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate, by: GroupBy) {
+  const key: SQL = by === 'unit' ? sql`${dossierDaily.unitId}::text` : by === 'procedure' ? sql`${procedures.code}` : by === 'field' ? sql`${procedures.field}` : sql`${procedures.level}`;
+  const sums = (cond: SQL, p: string) => Object.fromEntries(COUNTERS.map((c) => [p + c, sql<string>`coalesce(sum(${dossierDaily[c]}) filter (where ${cond}), 0)`]));
+  const rows = await db
+    .select({ key: sql<string>`${key}`, name: sql<string>`min(${by === 'procedure' ? procedures.name : key})`, ...sums(sql`${dossierDaily.day} < ${from}`, 'b_'), ...sums(sql`true`, 'u_'), ...sums(sql`${dossierDaily.day} >= ${from}`, 'w_') })
+    .from(dossierDaily)
+    .innerJoin(procedures, eq(procedures.id, dossierDaily.procedureId))
+    .where(and(inScope(scope), lte(dossierDaily.day, to)))
+    .groupBy(key);
+  let names = new Map<string, string>();
+  if (by === 'unit') {
+    const h = await loadHistory(db);
+    names = new Map(rows.map((r) => [r.key, latestName(h, Number(r.key))]));
+  }
+  return rows
+    .map((r) => {
+      const { before, upTo, within } = splitSums(r as unknown as Record<string, unknown>);
+      return { key: r.key, name: names.get(r.key) ?? r.name, ...composeReport(before, upTo, within) };
+    })
+    .filter((r) => r.carriedOver + r.received + r.resolved + r.refused + r.withdrawn + r.inProgress + r.notAccepted > 0)
+    .sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.resolved - a.resolved || a.name.localeCompare(b.name, 'vi'));
+}
+
+/** Month by month: received, resolved and rates, with what was open at each month's end. */
+export async function monthlyTrend(db: Db, scope: Scope, from: IsoDate, to: IsoDate) {
+  const month = sql<string>`to_char(${dossierDaily.day}, 'YYYY-MM')`;
+  const [beforeRow] = await db
+    .select(Object.fromEntries(COUNTERS.map((c) => [c, sql<string>`coalesce(sum(${dossierDaily[c]}), 0)`])))
+    .from(dossierDaily)
+    .where(and(inScope(scope), lt(dossierDaily.day, from)));
+  const rows = await db
+    .select({ month, ...Object.fromEntries(COUNTERS.map((c) => [c, sql<string>`coalesce(sum(${dossierDaily[c]}), 0)`])) })
+    .from(dossierDaily)
+    .where(and(inScope(scope), gte(dossierDaily.day, from), lte(dossierDaily.day, to)))
+    .groupBy(month)
+    .orderBy(month);
+  const toCounters = (r: Record<string, unknown>) => {
+    const c = zeroCounters();
+    for (const k of COUNTERS) c[k] = Number(r[k] ?? 0);
+    return c;
+  };
+  let running = toCounters(beforeRow as Record<string, unknown>);
+  const byMonth = new Map(rows.map((r) => [r.month, r as Record<string, unknown>]));
+  // every month of the range, also the empty ones
+  return monthsBetween(from, to).map((m) => {
+    const within = toCounters(byMonth.get(m) ?? {});
+    const before = running;
+    running = Object.fromEntries(COUNTERS.map((k) => [k, before[k] + within[k]])) as Counters;
+    return { month: m, ...composeReport(before, running, within) };
+  });
+}
+
+export async function index766(db: Db, scope: Scope, period: Period, today: IsoDate) {
+  const { from, to } = checkRange(period.from, period.to, today);
+  const report = await oneStopReport(db, scope, from, to);
+  const procScope = scope.unitIds ? inArray(procedures.agencyUnitId, scope.unitIds) : undefined;
+  const [p] = await db
+    .select({ total: count(), online: sql<number>`count(*) filter (where ${procedures.onlineLevel} <> 'none')` })
+    .from(procedures)
+    .where(procScope);
+  const [used] = await db
+    .select({ n: countDistinct(dossierDaily.procedureId) })
+    .from(dossierDaily)
+    .innerJoin(procedures, eq(procedures.id, dossierDaily.procedureId))
+    .where(and(inScope(scope), gte(dossierDaily.day, from), lte(dossierDaily.day, to), gt(dossierDaily.receivedOnline, 0), ne(procedures.onlineLevel, 'none'), procScope));
+  const idx = computeIndex766({ procedures: { total: Number(p.total), online: Number(p.online), onlineWithDossiers: Number(used.n) }, report });
+  return { unit: scope.unit, period: period.key, from, to: period.to, judgedAt: to, ...idx, report };
+}
+
+export const CATEGORIES = ['received', 'resolved', 'early', 'on_time', 'late', 'refused', 'withdrawn', 'not_accepted', 'in_progress', 'in_progress_on_time', 'in_progress_late', 'carried_over'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** The dossiers behind one figure of the report. */
+export async function listDossiers(
+  db: Db,
+  scope: Scope,
+  q: { from: IsoDate; to: IsoDate; category: Category; procedure?: string; field?: string; level?: string; limit: number; offset: number },
+  now = new Date(),
+) {
+  const d = dossiers;
+  const endedIn = and(gte(d.endedOn, q.from), lte(d.endedOn, q.to));
+  const openAt = (day: IsoDate) => and(lte(d.receivedOn, day), or(isNull(d.endedOn), gt(d.endedOn, day)));
+  const byCategory: Record<Category, SQL | undefined> = {
+    received: and(gte(d.receivedOn, q.from), lte(d.receivedOn, q.to)),
+    resolved: and(endedIn, inArray(d.result, ['early', 'on_time', 'late'])),
+    early: and(endedIn, eq(d.result, 'early')),
+    on_time: and(endedIn, eq(d.result, 'on_time')),
+    late: and(endedIn, eq(d.result, 'late')),
+    refused: and(endedIn, inArray(d.result, ['refused', 'refused_late'])),
+    withdrawn: and(endedIn, eq(d.result, 'withdrawn')),
+    not_accepted: and(endedIn, eq(d.result, 'not_accepted')),
+    in_progress: openAt(q.to),
+    in_progress_on_time: and(openAt(q.to), or(isNull(d.lateFrom), gt(d.lateFrom, q.to))),
+    in_progress_late: and(openAt(q.to), lte(d.lateFrom, q.to)),
+    carried_over: openAt(addDays(q.from, -1)),
+  };
+  const where = and(
+    scope.unitIds ? inArray(d.unitId, scope.unitIds) : undefined,
+    byCategory[q.category],
+    q.procedure ? eq(procedures.code, q.procedure) : undefined,
+    q.field ? eq(procedures.field, q.field) : undefined,
+    q.level ? eq(procedures.level, q.level) : undefined,
+  );
+  const [{ total }] = await db.select({ total: count() }).from(d).innerJoin(procedures, eq(procedures.id, d.procedureId)).where(where);
+  const rows = await db
+    .select({ id: d.id, code: d.code, sourceSystem: d.sourceSystem, unitId: d.unitId, status: d.status, channel: d.channel, receivedAt: d.receivedAt, appointment: d.appointment, endAt: d.endAt, result: d.result, lateFrom: d.lateFrom, procedureCode: procedures.code, procedureName: procedures.name, field: procedures.field })
+    .from(d)
+    .innerJoin(procedures, eq(procedures.id, d.procedureId))
+    .where(where)
+    .orderBy(sql`${d.receivedAt} desc nulls last`, asc(d.id))
+    .limit(q.limit)
+    .offset(q.offset);
+  const today = vietnamDateOf(now);
+  const iso = (x: Date | null) => (x ? toVietnamIso(x) : null);
+  return {
+    total: Number(total),
+    items: rows.map((r) => ({
+      ...r,
+      receivedAt: iso(r.receivedAt),
+      appointment: iso(r.appointment),
+      endAt: iso(r.endAt),
+      // open dossiers: within or past the deadline today
+      state: r.result ?? (r.lateFrom && r.lateFrom <= today ? 'in_progress_late' : r.receivedAt ? 'in_progress_on_time' : 'registered'),
+    })),
+  };
+}

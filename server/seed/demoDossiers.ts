@@ -1,0 +1,90 @@
+/**
+ * Demo dossiers: a year and a half of one-stop dossiers in the sample procedures, sent through the real
+ * ingest path as a one-stop system would. Before 1/7/2025 they go to Long An's units (the departments and
+ * the communes that were merged), after it to Tây Ninh's, so the statistics show units across the reform.
+ * Each unit has its own share of late dossiers, so the ranking is not flat. Labelled: source system "demo-*".
+ */
+import type { Db } from '../db/client.js';
+import { orgUnits, procedures } from '../db/schema.js';
+import { limitMinutes } from '../../domain/procedures/procedure.js';
+import { toVietnamIso } from '../../domain/calendar/workingCalendar.js';
+import type { AuditActor } from '../modules/audit/record.js';
+import { loadCalendar } from '../modules/calendar/calendar.js';
+import { type IncomingEvent, ingestEvents } from '../modules/dossiers/ingest.js';
+import { generateDossier, receiptInstant, rng } from './dossierGen.js';
+
+const REFORM = new Date('2025-07-01T00:00:00+07:00');
+const DEPARTMENTS = ['STP', 'STC', 'SXD', 'SNV', 'SYT', 'SGDDT', 'SKHCN'];
+/** Tây Ninh's communes after the reform, and the Long An communes each came from */
+const COMMUNES: [string, string[]][] = [
+  ['TN.PLONGAN', ['LA.TANAN.P1', 'LA.TANAN.P2', 'LA.TANAN.P3']],
+  ['TN.PKHANHHAU', ['LA.TANAN.KH', 'LA.TANAN.HTP']],
+  ['TN.PKIENTUONG', ['LA.KIENTUONG.P1', 'LA.KIENTUONG.TT']],
+  ['TN.XBENLUC', ['LA.BENLUC.TT', 'LA.BENLUC.TD']],
+  ['TN.XCANGIUOC', ['LA.CANGIUOC.TT', 'LA.CANGIUOC.PL']],
+];
+
+export async function loadDemoDossiers(db: Db, actor: AuditActor, opts: { count?: number; now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const count = opts.count ?? 3000;
+  const calendar = await loadCalendar(db);
+  const units = new Map((await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits)).map((u) => [u.id, u.code]));
+  const codes = new Set(units.values());
+  const procs = (await db.select().from(procedures)).filter((p) => p.code.startsWith('MAU.'));
+  if (procs.length === 0) return 0;
+  const r = rng(766);
+  const lateBias = new Map<string, number>();
+  const bias = (unit: string) => {
+    const key = unit.replace(/^LA\./, 'TN.');
+    if (!lateBias.has(key)) lateBias.set(key, 0.005 + r.next() * 0.12);
+    return lateBias.get(key)!;
+  };
+  const start = new Date(Date.UTC(now.getUTCFullYear() - 1, 5, 1) - 7 * 3600_000);
+  const until = new Date(now.getTime() - 60_000);
+  const events: IncomingEvent[] = [];
+  const seq = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const p = r.pick(procs);
+    const limit = limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay());
+    const ctx = { calendar, limitMinutes: limit };
+    const at = receiptInstant(r, start.getTime(), until.getTime() - 3600_000, ctx);
+    let unit: string;
+    if (p.level === 'commune') {
+      const [now2, before] = r.pick(COMMUNES);
+      unit = at < REFORM ? r.pick(before) : now2;
+    } else {
+      const agency = p.agencyUnitId ? units.get(p.agencyUnitId) : undefined;
+      unit = agency?.startsWith('TN.') ? agency : `TN.${r.pick(DEPARTMENTS)}`;
+      if (at < REFORM) unit = unit.replace(/^TN\./, 'LA.');
+    }
+    if (!codes.has(unit)) continue;
+    const evs = generateDossier(r, at, until, ctx, bias(unit));
+    if (evs.length === 0) continue;
+    const day = toVietnamIso(at).slice(2, 10).replace(/-/g, '');
+    const n = (seq.get(`${unit}${day}`) ?? 0) + 1;
+    seq.set(`${unit}${day}`, n);
+    const dossierCode = `${unit.replace(/\./g, '-')}-${day}-${String(n).padStart(4, '0')}`;
+    const sourceSystem = p.level === 'commune' ? 'demo-motcua-xa' : 'demo-igate';
+    evs.forEach((e, k) =>
+      events.push({
+        sourceSystem,
+        dossierCode,
+        procedureCode: k === 0 ? p.code : null,
+        unitCode: k === 0 ? unit : null,
+        kind: e.kind,
+        at: toVietnamIso(e.at),
+        channel: e.channel ?? null,
+        appointment: e.appointment ? toVietnamIso(e.appointment) : null,
+      }),
+    );
+  }
+  // in receipt order, in batches, as a one-stop system would send them
+  const BATCH = 5000;
+  for (let i = 0; i < events.length; i += BATCH) {
+    let end = Math.min(i + BATCH, events.length);
+    while (end < events.length && events[end].dossierCode === events[end - 1].dossierCode) end++;
+    await ingestEvents(db, actor, events.slice(i, end), now);
+    i = end - BATCH;
+  }
+  return events.length;
+}
