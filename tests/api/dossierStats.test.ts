@@ -196,7 +196,7 @@ describe.each(ENGINES)('seed 002 at full size on %s', (engine) => {
     app = await testApp(engine);
     const db = app.database.db;
     const unit = await unitId(app.app, 'LA', '2020-06-01');
-    const [{ id: proc }] = (await db.execute(sql`select id from procedures order by id limit 1`)).rows as { id: number }[];
+    const [{ id: proc }] = ((await db.execute(sql`select id from procedures order by id limit 1`)) as unknown as { rows: { id: number }[] }).rows;
     // 741,145 dossiers resolved in 2020, 1,049 of them late
     await bulkLoad(db, [{ count: 741_145, unitIds: [unit], procedureIds: [proc], start: '2020-01-01', days: 355, lateCount: 1_049, source: 'seed002' }]);
   }, 300_000);
@@ -207,7 +207,7 @@ describe.each(ENGINES)('seed 002 at full size on %s', (engine) => {
     const s = (await as(app.app, admin).get(`/api/dossiers/stats?from=2020-01-01&to=2020-12-31&unit=${await unitId(app.app, 'LA', '2020-06-01')}`)).json();
     expect(s).toMatchObject({ received: 741_145, resolved: 741_145, late: 1_049, inProgress: 0, onTimeRate: 99.86, lateRate: 0.14 });
     expect(s.early + s.onTime).toBe(740_096);
-    const [plain] = (await app.database.db.execute(sql`select count(*) filter (where result in ('early', 'on_time'))::int as ok, count(*) filter (where result = 'late')::int as late from dossiers where ended_on between '2020-01-01' and '2020-12-31'`)).rows as { ok: number; late: number }[];
+    const [plain] = ((await app.database.db.execute(sql`select count(*) filter (where result in ('early', 'on_time'))::int as ok, count(*) filter (where result = 'late')::int as late from dossiers where ended_on between '2020-01-01' and '2020-12-31'`)) as unknown as { rows: { ok: number; late: number }[] }).rows;
     expect(plain).toEqual({ ok: 740_096, late: 1_049 });
   });
 });
