@@ -466,6 +466,20 @@ export const dossiers = pgTable(
   ],
 );
 
+const counterColumns = () => ({
+  receivedOnline: integer('received_online').notNull().default(0),
+  receivedCounter: integer('received_counter').notNull().default(0),
+  early: integer('early').notNull().default(0),
+  onTime: integer('on_time').notNull().default(0),
+  late: integer('late').notNull().default(0),
+  refused: integer('refused').notNull().default(0),
+  refusedLate: integer('refused_late').notNull().default(0),
+  withdrawn: integer('withdrawn').notNull().default(0),
+  notAccepted: integer('not_accepted').notNull().default(0),
+  lateStart: integer('late_start').notNull().default(0),
+  lateEnd: integer('late_end').notNull().default(0),
+});
+
 /**
  * Daily counters per unit and procedure, kept up to date at ingest (each dossier's old contribution taken
  * away, its new one added, in the same transaction), so that statistics never read the dossiers.
@@ -480,19 +494,35 @@ export const dossierDaily = pgTable(
       .notNull()
       .references(() => procedures.id),
     day: date('day', { mode: 'string' }).notNull(),
-    receivedOnline: integer('received_online').notNull().default(0),
-    receivedCounter: integer('received_counter').notNull().default(0),
-    early: integer('early').notNull().default(0),
-    onTime: integer('on_time').notNull().default(0),
-    late: integer('late').notNull().default(0),
-    refused: integer('refused').notNull().default(0),
-    refusedLate: integer('refused_late').notNull().default(0),
-    withdrawn: integer('withdrawn').notNull().default(0),
-    notAccepted: integer('not_accepted').notNull().default(0),
-    lateStart: integer('late_start').notNull().default(0),
-    lateEnd: integer('late_end').notNull().default(0),
+    ...counterColumns(),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.procedureId, t.day] }), index('dossier_daily_unit_day_idx').on(t.unitId, t.day)],
+);
+
+/** The same counters per unit and day (all procedures): totals, rankings and trends read these. */
+export const dossierUnitDaily = pgTable(
+  'dossier_unit_daily',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] }), index('dossier_unit_daily_day_idx').on(t.day)],
+);
+
+/** … and per unit and month (`month` = its first day): sums from the beginning of time read a few rows. */
+export const dossierUnitMonthly = pgTable(
+  'dossier_unit_monthly',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] })],
 );
 
 export const dossierEvents = pgTable(

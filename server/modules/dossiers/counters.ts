@@ -2,9 +2,9 @@
  * The daily counters of dossiers (table dossier_daily): written by ingest as deltas, read by the statistics,
  * and rebuilt from the dossiers' stored summaries when asked (recovery, bulk loads).
  */
-import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { dossierDaily, type dossiers } from '../../db/schema.js';
+import { dossierDaily, dossierUnitDaily, dossierUnitMonthly, type dossiers } from '../../db/schema.js';
 import { type Counter, COUNTERS, type Counters, type DossierSummary, type Result, zeroCounters } from '../../../domain/dossiers/summary.js';
 import type { IsoDate } from '../../../domain/org/dates.js';
 
@@ -12,7 +12,10 @@ export function storedSummary(row: typeof dossiers.$inferSelect): DossierSummary
   return { receivedOn: row.receivedOn, channel: row.channel as DossierSummary['channel'], endedOn: row.endedOn, result: row.result as Result | null, lateFrom: row.lateFrom };
 }
 
-/** Changes to the counters, gathered over a batch and written in one upsert per 500 rows. */
+/**
+ * Changes to the counters, gathered over a batch and written as upserts of 500 rows: per unit, procedure
+ * and day; per unit and day; per unit and month.
+ */
 export class DailyDeltas {
   private rows = new Map<string, { unitId: number; procedureId: number; day: IsoDate } & Partial<Counters>>();
 
@@ -27,30 +30,102 @@ export class DailyDeltas {
 
   async write(tx: Tx | Db) {
     const rows = [...this.rows.values()].map((r) => ({ ...zeroCounters(), ...r }));
-    const set = Object.fromEntries(COUNTERS.map((c) => [c, sql.raw(`"dossier_daily"."${column(c)}" + excluded."${column(c)}"`)]));
+    const rollUp = <K extends string>(keyOf: (r: (typeof rows)[number]) => Record<K, number | string>) => {
+      const m = new Map<string, Record<K, number | string> & Counters>();
+      for (const r of rows) {
+        const k = keyOf(r);
+        const id = Object.values(k).join('|');
+        const acc = m.get(id) ?? { ...k, ...zeroCounters() };
+        for (const c of COUNTERS) acc[c] += r[c];
+        m.set(id, acc);
+      }
+      return [...m.values()];
+    };
+    const set = (table: string) => Object.fromEntries(COUNTERS.map((c) => [c, sql.raw(`"${table}"."${column(c)}" + excluded."${column(c)}"`)]));
     for (let i = 0; i < rows.length; i += 500) {
-      await tx
-        .insert(dossierDaily)
-        .values(rows.slice(i, i + 500))
-        .onConflictDoUpdate({ target: [dossierDaily.unitId, dossierDaily.procedureId, dossierDaily.day], set });
+      await tx.insert(dossierDaily).values(rows.slice(i, i + 500)).onConflictDoUpdate({ target: [dossierDaily.unitId, dossierDaily.procedureId, dossierDaily.day], set: set('dossier_daily') });
+    }
+    const days = rollUp((r) => ({ unitId: r.unitId, day: r.day }));
+    for (let i = 0; i < days.length; i += 500) {
+      await tx.insert(dossierUnitDaily).values(days.slice(i, i + 500) as (typeof dossierUnitDaily.$inferInsert)[]).onConflictDoUpdate({ target: [dossierUnitDaily.unitId, dossierUnitDaily.day], set: set('dossier_unit_daily') });
+    }
+    const months = rollUp((r) => ({ unitId: r.unitId, month: monthOf(r.day) }));
+    for (let i = 0; i < months.length; i += 500) {
+      await tx.insert(dossierUnitMonthly).values(months.slice(i, i + 500) as (typeof dossierUnitMonthly.$inferInsert)[]).onConflictDoUpdate({ target: [dossierUnitMonthly.unitId, dossierUnitMonthly.month], set: set('dossier_unit_monthly') });
     }
   }
 }
 
 const column = (c: Counter) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`);
+export const monthOf = (day: IsoDate) => `${day.slice(0, 7)}-01`;
 
-/** Σ of every counter over the rows that match, in one query: before / up to / within the period. */
-export async function sumCounters(db: Db, where: SQL | undefined, from: IsoDate, to: IsoDate) {
-  const pick = (cond: SQL) => Object.fromEntries(COUNTERS.map((c) => [c, sql<string>`coalesce(sum(${dossierDaily[c]}) filter (where ${cond}), 0)`]));
-  const [row] = await db
-    .select({
-      ...prefix('b_', pick(sql`${dossierDaily.day} < ${from}`)),
-      ...prefix('u_', pick(sql`true`)),
-      ...prefix('w_', pick(sql`${dossierDaily.day} >= ${from}`)),
-    })
-    .from(dossierDaily)
-    .where(and(where, lte(dossierDaily.day, to)));
-  return splitSums(row as Record<string, unknown>);
+const sums = (t: typeof dossierUnitDaily | typeof dossierUnitMonthly | typeof dossierDaily) => Object.fromEntries(COUNTERS.map((c) => [c, sql<string>`coalesce(sum(${t[c]}), 0)`]));
+
+function toCounters(r: Record<string, unknown> | undefined): Counters {
+  const c = zeroCounters();
+  for (const k of COUNTERS) c[k] = Number(r?.[k] ?? 0);
+  return c;
+}
+
+export const minus = (a: Counters, b: Counters): Counters => Object.fromEntries(COUNTERS.map((k) => [k, a[k] - b[k]])) as Counters;
+export const plus = (a: Counters, b: Counters): Counters => Object.fromEntries(COUNTERS.map((k) => [k, a[k] + b[k]])) as Counters;
+
+/**
+ * Σ of every counter from the beginning of time to the end of `day` (exclusive: before `day`), per unit:
+ * whole months from the monthly rows, the rest of the month from the unit-day rows. Reads a few rows per
+ * unit and month, whatever the number of dossiers.
+ */
+async function prefixByUnit(db: Db, unitIds: number[] | null, day: IsoDate, inclusive: boolean): Promise<Map<number, Counters>> {
+  const m = monthOf(day);
+  const monthly = await db
+    .select({ unitId: dossierUnitMonthly.unitId, ...sums(dossierUnitMonthly) })
+    .from(dossierUnitMonthly)
+    .where(and(unitIds ? inArray(dossierUnitMonthly.unitId, unitIds) : undefined, lt(dossierUnitMonthly.month, m)))
+    .groupBy(dossierUnitMonthly.unitId);
+  const daily = await db
+    .select({ unitId: dossierUnitDaily.unitId, ...sums(dossierUnitDaily) })
+    .from(dossierUnitDaily)
+    .where(and(unitIds ? inArray(dossierUnitDaily.unitId, unitIds) : undefined, gte(dossierUnitDaily.day, m), inclusive ? lte(dossierUnitDaily.day, day) : lt(dossierUnitDaily.day, day)))
+    .groupBy(dossierUnitDaily.unitId);
+  const out = new Map<number, Counters>();
+  for (const r of [...monthly, ...daily] as Record<string, unknown>[]) {
+    const id = Number(r.unitId);
+    out.set(id, plus(out.get(id) ?? zeroCounters(), toCounters(r)));
+  }
+  return out;
+}
+
+const total = (m: Map<number, Counters>) => [...m.values()].reduce(plus, zeroCounters());
+
+/** Before / up to / within the period, per unit. */
+export async function sumsByUnit(db: Db, unitIds: number[] | null, from: IsoDate, to: IsoDate) {
+  const before = await prefixByUnit(db, unitIds, from, false);
+  const upTo = await prefixByUnit(db, unitIds, to, true);
+  const out = new Map<number, { before: Counters; upTo: Counters; within: Counters }>();
+  for (const id of new Set([...before.keys(), ...upTo.keys()])) {
+    const b = before.get(id) ?? zeroCounters();
+    const u = upTo.get(id) ?? zeroCounters();
+    out.set(id, { before: b, upTo: u, within: minus(u, b) });
+  }
+  return out;
+}
+
+/** Before / up to / within the period, for the units together (all units when null). */
+export async function sumCounters(db: Db, unitIds: number[] | null, from: IsoDate, to: IsoDate) {
+  const before = total(await prefixByUnit(db, unitIds, from, false));
+  const upTo = total(await prefixByUnit(db, unitIds, to, true));
+  return { before, upTo, within: minus(upTo, before) };
+}
+
+/** Per month of [from, to] (`YYYY-MM`), from the unit-day rows. */
+export async function sumsByMonth(db: Db, unitIds: number[] | null, from: IsoDate, to: IsoDate): Promise<Map<string, Counters>> {
+  const month = sql<string>`to_char(${dossierUnitDaily.day}, 'YYYY-MM')`;
+  const rows = await db
+    .select({ month, ...sums(dossierUnitDaily) })
+    .from(dossierUnitDaily)
+    .where(and(unitIds ? inArray(dossierUnitDaily.unitId, unitIds) : undefined, gte(dossierUnitDaily.day, from), lte(dossierUnitDaily.day, to)))
+    .groupBy(month);
+  return new Map(rows.map((r) => [r.month, toCounters(r as Record<string, unknown>)]));
 }
 
 const prefix = (p: string, o: Record<string, SQL>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [p + k, v]));
@@ -64,18 +139,19 @@ export function splitSums(row: Record<string, unknown>) {
   return { before: part('b_'), upTo: part('u_'), within: part('w_') };
 }
 
-/** Scope filter for the counters: the given units (all when null). */
-export const unitFilter = (unitIds: number[] | null) => (unitIds ? inArray(dossierDaily.unitId, unitIds) : undefined);
-
-export const dayRange = (from: IsoDate, to: IsoDate) => and(gte(dossierDaily.day, from), lte(dossierDaily.day, to));
-export const beforeDay = (d: IsoDate) => lt(dossierDaily.day, d);
-export const unitIs = (id: number) => eq(dossierDaily.unitId, id);
+/** Before / up to / within columns over the procedure-level rows, for breakdowns by procedure. */
+export function periodSums(from: IsoDate) {
+  const pick = (cond: SQL, p: string) => prefix(p, Object.fromEntries(COUNTERS.map((c) => [c, sql<string>`coalesce(sum(${dossierDaily[c]}) filter (where ${cond}), 0)`])));
+  return { ...pick(sql`${dossierDaily.day} < ${from}`, 'b_'), ...pick(sql`true`, 'u_'), ...pick(sql`${dossierDaily.day} >= ${from}`, 'w_') };
+}
 
 /**
  * The counters rebuilt from the dossiers' stored summaries in one statement (the same rules as
  * domain/dossiers/summary.ts `contribution`), replacing what is there.
  */
 export async function rebuildCounters(tx: Tx | Db) {
+  await tx.execute(sql`delete from dossier_unit_monthly`);
+  await tx.execute(sql`delete from dossier_unit_daily`);
   await tx.execute(sql`delete from dossier_daily`);
   await tx.execute(sql`
     insert into dossier_daily (unit_id, procedure_id, day, received_online, received_counter, early, on_time, late, refused, refused_late, withdrawn, not_accepted, late_start, late_end)
@@ -97,4 +173,14 @@ export async function rebuildCounters(tx: Tx | Db) {
         from dossiers where late_from is not null and received_on is not null
     ) x
     group by unit_id, procedure_id, day`);
+  await rebuildUnitCounters(tx);
+}
+
+const ALL = 'received_online, received_counter, early, on_time, late, refused, refused_late, withdrawn, not_accepted, late_start, late_end';
+const SUMS = ALL.split(', ').map((c) => `sum(${c})`).join(', ');
+
+/** The unit-level counters rolled up from the procedure-level ones (after a rebuild). */
+async function rebuildUnitCounters(tx: Tx | Db) {
+  await tx.execute(sql.raw(`insert into dossier_unit_daily (unit_id, day, ${ALL}) select unit_id, day, ${SUMS} from dossier_daily group by unit_id, day`));
+  await tx.execute(sql.raw(`insert into dossier_unit_monthly (unit_id, month, ${ALL}) select unit_id, date_trunc('month', day)::date, ${SUMS} from dossier_unit_daily group by 1, 2`));
 }

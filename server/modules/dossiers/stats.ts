@@ -8,14 +8,14 @@ import type { Db } from '../../db/client.js';
 import { dossierDaily, dossiers, procedures } from '../../db/schema.js';
 import { composeReport, type OneStopReport } from '../../../domain/dossiers/report.js';
 import { computeIndex766 } from '../../../domain/dossiers/index766.js';
-import { COUNTERS, type Counters, zeroCounters } from '../../../domain/dossiers/summary.js';
+import { type Counters, zeroCounters } from '../../../domain/dossiers/summary.js';
 import { addDays, type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { latestName, statisticsScope } from '../../../domain/org/scope.js';
 import { monthsBetween, type Period } from '../../../domain/periods/period.js';
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
 import { loadHistory } from '../org/history.js';
-import { splitSums, sumCounters } from './counters.js';
+import { periodSums, plus, splitSums, sumCounters, sumsByMonth, sumsByUnit } from './counters.js';
 
 export interface Scope {
   unit: { id: number; name: string } | null;
@@ -39,7 +39,7 @@ export function checkRange(from: IsoDate, to: IsoDate, today: IsoDate) {
 const inScope = (s: Scope) => (s.unitIds ? inArray(dossierDaily.unitId, s.unitIds) : undefined);
 
 export async function oneStopReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate): Promise<OneStopReport> {
-  const { before, upTo, within } = await sumCounters(db, inScope(scope), from, to);
+  const { before, upTo, within } = await sumCounters(db, scope.unitIds, from, to);
   return composeReport(before, upTo, within);
 }
 
@@ -47,53 +47,35 @@ export type GroupBy = 'procedure' | 'field' | 'level' | 'unit';
 
 /** The report for each procedure, field, level or receiving unit that has any dossier up to `to`. */
 export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate, by: GroupBy) {
-  const key: SQL = by === 'unit' ? sql`${dossierDaily.unitId}::text` : by === 'procedure' ? sql`${procedures.code}` : by === 'field' ? sql`${procedures.field}` : sql`${procedures.level}`;
-  const sums = (cond: SQL, p: string) => Object.fromEntries(COUNTERS.map((c) => [p + c, sql<string>`coalesce(sum(${dossierDaily[c]}) filter (where ${cond}), 0)`]));
-  const rows = await db
-    .select({ key: sql<string>`${key}`, name: sql<string>`min(${by === 'procedure' ? procedures.name : key})`, ...sums(sql`${dossierDaily.day} < ${from}`, 'b_'), ...sums(sql`true`, 'u_'), ...sums(sql`${dossierDaily.day} >= ${from}`, 'w_') })
-    .from(dossierDaily)
-    .innerJoin(procedures, eq(procedures.id, dossierDaily.procedureId))
-    .where(and(inScope(scope), lte(dossierDaily.day, to)))
-    .groupBy(key);
-  let names = new Map<string, string>();
+  let rows: { key: string; name: string; before: Counters; upTo: Counters; within: Counters }[];
   if (by === 'unit') {
     const h = await loadHistory(db);
-    names = new Map(rows.map((r) => [r.key, latestName(h, Number(r.key))]));
+    rows = [...(await sumsByUnit(db, scope.unitIds, from, to))].map(([id, sums]) => ({ key: String(id), name: latestName(h, id), ...sums }));
+  } else {
+    const key: SQL = by === 'procedure' ? sql`${procedures.code}` : by === 'field' ? sql`${procedures.field}` : sql`${procedures.level}`;
+    const found = await db
+      .select({ key: sql<string>`${key}`, name: sql<string>`min(${by === 'procedure' ? procedures.name : key})`, ...periodSums(from) })
+      .from(dossierDaily)
+      .innerJoin(procedures, eq(procedures.id, dossierDaily.procedureId))
+      .where(and(inScope(scope), lte(dossierDaily.day, to)))
+      .groupBy(key);
+    rows = found.map((r) => ({ key: r.key, name: r.name, ...splitSums(r as unknown as Record<string, unknown>) }));
   }
   return rows
-    .map((r) => {
-      const { before, upTo, within } = splitSums(r as unknown as Record<string, unknown>);
-      return { key: r.key, name: names.get(r.key) ?? r.name, ...composeReport(before, upTo, within) };
-    })
+    .map(({ key, name, before, upTo, within }) => ({ key, name, ...composeReport(before, upTo, within) }))
     .filter((r) => r.carriedOver + r.received + r.resolved + r.refused + r.withdrawn + r.inProgress + r.notAccepted > 0)
     .sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.resolved - a.resolved || a.name.localeCompare(b.name, 'vi'));
 }
 
 /** Month by month: received, resolved and rates, with what was open at each month's end. */
 export async function monthlyTrend(db: Db, scope: Scope, from: IsoDate, to: IsoDate) {
-  const month = sql<string>`to_char(${dossierDaily.day}, 'YYYY-MM')`;
-  const [beforeRow] = await db
-    .select(Object.fromEntries(COUNTERS.map((c) => [c, sql<string>`coalesce(sum(${dossierDaily[c]}), 0)`])))
-    .from(dossierDaily)
-    .where(and(inScope(scope), lt(dossierDaily.day, from)));
-  const rows = await db
-    .select({ month, ...Object.fromEntries(COUNTERS.map((c) => [c, sql<string>`coalesce(sum(${dossierDaily[c]}), 0)`])) })
-    .from(dossierDaily)
-    .where(and(inScope(scope), gte(dossierDaily.day, from), lte(dossierDaily.day, to)))
-    .groupBy(month)
-    .orderBy(month);
-  const toCounters = (r: Record<string, unknown>) => {
-    const c = zeroCounters();
-    for (const k of COUNTERS) c[k] = Number(r[k] ?? 0);
-    return c;
-  };
-  let running = toCounters(beforeRow as Record<string, unknown>);
-  const byMonth = new Map(rows.map((r) => [r.month, r as Record<string, unknown>]));
+  let running = (await sumCounters(db, scope.unitIds, from, from)).before;
+  const byMonth = await sumsByMonth(db, scope.unitIds, from, to);
   // every month of the range, also the empty ones
   return monthsBetween(from, to).map((m) => {
-    const within = toCounters(byMonth.get(m) ?? {});
+    const within = byMonth.get(m) ?? zeroCounters();
     const before = running;
-    running = Object.fromEntries(COUNTERS.map((k) => [k, before[k] + within[k]])) as Counters;
+    running = plus(before, within);
     return { month: m, ...composeReport(before, running, within) };
   });
 }

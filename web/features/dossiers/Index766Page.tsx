@@ -1,0 +1,182 @@
+/** Decision 766 index of a unit for a month, quarter or year: groups, components, points, and what has no data. */
+import { Alert, Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { LoadState, useLoad } from '../../app/components';
+import { formatNumber, todayVn } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+
+interface Component766 {
+  key: string;
+  nameVi: string;
+  nameEn: string;
+  max: number;
+  points: number | null;
+  rate: number | null;
+  basis: string | null;
+}
+interface Group766 {
+  key: string;
+  nameVi: string;
+  nameEn: string;
+  max: number;
+  points: number | null;
+  maxWithData: number;
+  components: Component766[];
+}
+interface Index766 {
+  unit: { id: number; name: string } | null;
+  period: string;
+  from: string;
+  to: string;
+  groups: Group766[];
+  total: number;
+  maxWithData: number;
+  complete: boolean;
+  band: string | null;
+  estimate: { score: number; band: string } | null;
+}
+
+const BAND_COLOR: Record<string, string> = { excellent: 'green', good: 'teal', fair: 'yellow', average: 'orange', weak: 'red' };
+
+function periods(today: string) {
+  const y = Number(today.slice(0, 4));
+  const out: string[] = [];
+  for (const year of [y, y - 1]) {
+    out.push(String(year));
+    for (let q = 4; q >= 1; q--) out.push(`${year}-Q${q}`);
+    for (let m = 12; m >= 1; m--) out.push(`${year}-${String(m).padStart(2, '0')}`);
+  }
+  return out.filter((p) => p.slice(0, 4) < today.slice(0, 4) || !/-\d\d$/.test(p) || p <= today.slice(0, 7));
+}
+
+export function Index766Page() {
+  const { t, lang } = useI18n();
+  const { can, user } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const today = todayVn();
+  const period = params.get('period') ?? today.slice(0, 4);
+  const unit = params.get('unit');
+  const set = (k: string, v: string | null) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const units = useLoad(() => api.get<{ id: number; name: string; type: string }[]>(`/api/org-units?asOf=${today}`), [today]);
+  const q = new URLSearchParams({ period, ...(unit ? { unit } : {}) }).toString();
+  const idx = useLoad(() => api.get<Index766>(`/api/index766?${q}`), [q]);
+  const x = idx.data;
+  const name = (o: { nameVi: string; nameEn: string }) => (lang === 'en' ? o.nameEn : o.nameVi);
+  const anyUnit = can('report.read');
+  return (
+    <Stack>
+      <Title order={3}>{t('index766')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('index766Note')}
+      </Text>
+      <Group>
+        <Select
+          label={t('unit')}
+          data={(units.data ?? []).filter((u) => (anyUnit || u.id === user?.unitId) && ['province', 'department', 'commune'].includes(u.type)).map((u) => ({ value: String(u.id), label: u.name }))}
+          value={unit}
+          onChange={(v) => set('unit', v)}
+          clearable={anyUnit}
+          placeholder={t('wholeProvince')}
+          searchable
+          w={320}
+        />
+        <Select label={t('period')} data={periods(today)} value={period} onChange={(v) => set('period', v)} w={160} data-testid="period-766" />
+      </Group>
+      <LoadState loading={idx.loading && !x} error={idx.error} />
+      {x && (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Card withBorder data-testid="index766-total">
+              <Text size="xs" c="dimmed">
+                {t('pointsWithData')}
+              </Text>
+              <Text fw={700} size="xl">
+                {formatNumber(x.total, 2)} / {x.maxWithData}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('outOf100')}
+              </Text>
+            </Card>
+            <Card withBorder>
+              <Text size="xs" c="dimmed">
+                {t('band')}
+              </Text>
+              {x.band ? (
+                <Badge size="lg" color={BAND_COLOR[x.band]}>
+                  {t(`band.${x.band}`)}
+                </Badge>
+              ) : (
+                <Text size="sm">{t('bandNeedsAllData')}</Text>
+              )}
+            </Card>
+            <Card withBorder>
+              <Text size="xs" c="dimmed">
+                {t('estimate')}
+              </Text>
+              {x.estimate ? (
+                <Group gap="xs">
+                  <Text fw={700} size="xl">
+                    {formatNumber(x.estimate.score, 2)}
+                  </Text>
+                  <Badge variant="light" color={BAND_COLOR[x.estimate.band]} data-testid="estimate-band">
+                    {t(`band.${x.estimate.band}`)} ({t('estimated')})
+                  </Badge>
+                </Group>
+              ) : (
+                <Text size="sm">—</Text>
+              )}
+            </Card>
+          </SimpleGrid>
+          {!x.complete && (
+            <Alert color="yellow" title={t('noDataTitle')}>
+              {t('noDataExplain')}
+            </Alert>
+          )}
+          <Table withTableBorder data-testid="index766-table" fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('criterion')}</Table.Th>
+                <Table.Th ta="right">{t('maxPoints')}</Table.Th>
+                <Table.Th ta="right">{t('points')}</Table.Th>
+                <Table.Th ta="right">{t('rate')}</Table.Th>
+                <Table.Th>{t('basis')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {x.groups.map((g) => [
+                <Table.Tr key={g.key} bg="var(--mantine-color-gray-1)">
+                  <Table.Td fw={700}>{name(g)}</Table.Td>
+                  <Table.Td ta="right" fw={700}>
+                    {g.max}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={700}>
+                    {g.points === null ? <Badge color="gray">{t('noData')}</Badge> : formatNumber(g.points, 2)}
+                  </Table.Td>
+                  <Table.Td colSpan={2}>{g.points !== null && <Progress value={(g.points / g.max) * 100} />}</Table.Td>
+                </Table.Tr>,
+                ...g.components.map((c) => (
+                  <Table.Tr key={`${g.key}-${c.key}`} data-testid={`c766-${c.key}`}>
+                    <Table.Td pl="xl">
+                      {c.key}. {name(c)}
+                    </Table.Td>
+                    <Table.Td ta="right">{c.max}</Table.Td>
+                    <Table.Td ta="right">{c.points === null ? <Badge color="gray" variant="light">{t('noData')}</Badge> : formatNumber(c.points, 2)}</Table.Td>
+                    <Table.Td ta="right">{c.rate === null ? '' : `${formatNumber(c.rate, 2)} %`}</Table.Td>
+                    <Table.Td>{c.basis ?? ''}</Table.Td>
+                  </Table.Tr>
+                )),
+              ])}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  );
+}

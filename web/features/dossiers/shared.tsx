@@ -1,0 +1,104 @@
+/** What the dossier screens share: the report's shape, the unit and period filter kept in the address. */
+import { Button, Group, Select } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { DateField, useLoad } from '../../app/components';
+import { todayVn } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { formatPercentVi } from '../../../domain/numbers/rate';
+
+export interface Report {
+  carriedOver: number;
+  received: number;
+  receivedOnline: number;
+  receivedCounter: number;
+  resolved: number;
+  early: number;
+  onTime: number;
+  late: number;
+  refused: number;
+  refusedLate: number;
+  withdrawn: number;
+  notAccepted: number;
+  inProgress: number;
+  inProgressOnTime: number;
+  inProgressLate: number;
+  onTimeRate: number | null;
+  lateRate: number | null;
+  onlineRate: number | null;
+}
+
+export const pct = formatPercentVi;
+
+interface UnitAsOf {
+  id: number;
+  code: string;
+  name: string;
+  type: string;
+  parentId: number | null;
+}
+
+const firstOfQuarter = (d: string) => `${d.slice(0, 5)}${String(Math.floor((Number(d.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+
+/** unit / from / to from the address; defaults: the whole province (or one's own unit), this quarter so far. */
+export function useFilter() {
+  const [params, setParams] = useSearchParams();
+  const today = todayVn();
+  const unit = params.get('unit');
+  const from = params.get('from') ?? firstOfQuarter(today);
+  const to = params.get('to') ?? today;
+  const set = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
+    }
+    setParams(next, { replace: true });
+  };
+  const query = new URLSearchParams({ from, to, ...(unit ? { unit } : {}) }).toString();
+  return { unit, from, to, set, query, params };
+}
+
+export function FilterBar({ filter }: { filter: ReturnType<typeof useFilter> }) {
+  const { t } = useI18n();
+  const { can, user } = useAuth();
+  const today = todayVn();
+  const units = useLoad(() => api.get<UnitAsOf[]>(`/api/org-units?asOf=${today}`), [today]);
+  const anyUnit = can('report.read');
+  const options = (units.data ?? [])
+    .filter((u) => anyUnit || u.id === user?.unitId)
+    .filter((u) => ['province', 'department', 'commune', 'district', 'public_service'].includes(u.type))
+    .map((u) => ({ value: String(u.id), label: u.name }));
+  const y = today.slice(0, 4);
+  const quick: [string, string, string][] = [
+    [t('thisMonth'), `${today.slice(0, 8)}01`, today],
+    [t('thisQuarter'), firstOfQuarter(today), today],
+    [t('thisYear'), `${y}-01-01`, today],
+    [t('lastYear'), `${Number(y) - 1}-01-01`, `${Number(y) - 1}-12-31`],
+  ];
+  return (
+    <Group align="end" wrap="wrap">
+      <Select
+        label={t('unit')}
+        data={options}
+        value={filter.unit}
+        onChange={(v) => filter.set({ unit: v })}
+        clearable={anyUnit}
+        placeholder={t('wholeProvince')}
+        searchable
+        w={320}
+        data-testid="filter-unit"
+      />
+      <DateField label={t('fromDate')} value={filter.from} onChange={(v) => v && filter.set({ from: v })} w={140} />
+      <DateField label={t('toDate')} value={filter.to} onChange={(v) => v && filter.set({ to: v })} w={140} />
+      <Group gap={4}>
+        {quick.map(([label, from, to]) => (
+          <Button key={label} size="xs" variant={filter.from === from && filter.to === to ? 'filled' : 'light'} onClick={() => filter.set({ from, to })}>
+            {label}
+          </Button>
+        ))}
+      </Group>
+    </Group>
+  );
+}
