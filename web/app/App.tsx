@@ -8,6 +8,11 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { HomePage } from '../features/home/HomePage';
 import { ProceduresPage } from '../features/procedures/ProceduresPage';
+import { DossierDashboard } from '../features/dossiers/DossierDashboard';
+import { DossierDetailPage } from '../features/dossiers/DossierDetailPage';
+import { DossierListPage } from '../features/dossiers/DossierListPage';
+import { Index766Page } from '../features/dossiers/Index766Page';
+import { PublicLookupPage } from '../features/dossiers/PublicLookupPage';
 import { ImportPage } from '../features/plans/ImportPage';
 import { MyUnitPage } from '../features/plans/MyUnitPage';
 import { PlanPage } from '../features/plans/PlanPage';
@@ -42,6 +47,7 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/tra-cuu" element={<PublicLookupPage />} />
               <Route
                 element={
                   <RequireLogin>
@@ -58,6 +64,10 @@ export function App() {
                 <Route path="org" element={<OrgTreePage />} />
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="procedures" element={<ProceduresPage />} />
+                <Route path="dossiers" element={<DossierDashboard />} />
+                <Route path="dossiers/list" element={<DossierListPage />} />
+                <Route path="dossiers/:id" element={<DossierDetailPage />} />
+                <Route path="index766" element={<Index766Page />} />
                 <Route path="org/units/:id" element={<UnitHistoryPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="audit" element={<AuditPage />} />

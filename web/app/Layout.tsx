@@ -17,6 +17,8 @@ export function Layout() {
     { to: '/plans', label: t('plans'), show: can('plan.read') },
     { to: '/my', label: t('myUnit'), show: can('unitData.edit', { unitId: user?.unitId }) || can('unitData.read', { unitId: user?.unitId }) },
     { to: '/org', label: t('org'), show: true },
+    { to: '/dossiers', label: t('dossiers'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
+    { to: '/index766', label: t('index766'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
     { to: '/procedures', label: t('procedures'), show: true },
     { to: '/calendar', label: t('calendar'), show: true },
     { to: '/users', label: t('users'), show: can('user.read', { unitId: user?.unitId }) },

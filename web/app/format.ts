@@ -15,8 +15,10 @@ export function parseVnDate(text: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
+/** dd/mm/yyyy HH:mm in Vietnamese time (UTC+7), whatever the browser's zone. */
 export function formatDateTime(instant: string | Date): string {
-  return new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(instant));
+  const local = new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString();
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
 }
 
 export function formatNumber(n: number, digits = 0): string {

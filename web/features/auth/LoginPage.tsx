@@ -1,6 +1,6 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { ErrorAlert, LanguageSwitch } from '../../app/components';
 import { useI18n } from '../../app/i18n';
@@ -46,6 +46,9 @@ export function LoginPage() {
               {t('login')}
             </Button>
             <LanguageSwitch long />
+            <Anchor component={Link} to="/tra-cuu" size="sm" ta="center">
+              {t('publicLookup')}
+            </Anchor>
           </Stack>
         </form>
       </Paper>

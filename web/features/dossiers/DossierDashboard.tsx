@@ -7,6 +7,8 @@ import { Chart } from '../../app/Chart';
 import { LoadState, useLoad } from '../../app/components';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { useAuth } from '../../app/auth';
+import { ImportDossiers } from './ImportDossiers';
 import { FilterBar, pct, type Report, useFilter } from './shared';
 
 type Stats = Report & { unit: { id: number; name: string } | null; from: string; to: string; judgedAt: string; groups?: (Report & { key: string; name: string })[] };
@@ -37,6 +39,7 @@ function Figure({ label, value, sub, to, testId, color }: { label: string; value
 
 export function DossierDashboard() {
   const { t } = useI18n();
+  const { can } = useAuth();
   const filter = useFilter();
   const [by, setBy] = useState<'unit' | 'procedure' | 'field' | 'level'>('unit');
   const stats = useLoad(() => api.get<Stats>(`/api/dossiers/stats?${filter.query}&by=${by}`), [filter.query, by]);
@@ -74,6 +77,7 @@ export function DossierDashboard() {
           </Button>
         </Group>
       </Group>
+      {can('dossier.ingest') && <ImportDossiers onDone={() => { stats.reload(); trend.reload(); }} />}
       <FilterBar filter={filter} />
       <LoadState loading={stats.loading && !s} error={stats.error} />
       {s && (
