@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgHistory } from './history.js';
-import { latestName, statisticsScope } from './scope.js';
+import { latestName, representativeOn, statisticsScope } from './scope.js';
 
 // province 1 (Long An) and 2 (old Tây Ninh) merged into 3 on 1/7/2025; 10, 11 under 1 (10 moved to 2 in 2020);
 // department 20 of 3 formed on 1/3/2025 by merging 21 and 22 (under 1)
 const h: OrgHistory = {
-  units: [],
+  units: [
+    { id: 1, code: 'LA', type: 'province', validFrom: '2015-01-01', validTo: '2025-06-30' },
+    { id: 3, code: 'TN', type: 'province', validFrom: '2025-07-01', validTo: null },
+    { id: 21, code: 'LA.A', type: 'department', validFrom: '2015-01-01', validTo: '2025-02-28' },
+    { id: 20, code: 'LA.AB', type: 'department', validFrom: '2025-03-01', validTo: null },
+  ],
   names: [
     { unitId: 3, name: 'UBND tỉnh Tây Ninh', validFrom: '2025-07-01', validTo: null },
     { unitId: 21, name: 'Sở A', validFrom: '2015-01-01', validTo: '2020-12-31' },
@@ -41,4 +46,15 @@ describe('statistics scope over merges and moves', () => {
     expect(latestName(h, 21)).toBe('Sở A mới');
     expect(latestName(h, 99)).toBe('#99');
   });
+});
+
+describe('the unit that stands for a closed one in a ranking', () => {
+  const cases: [number, string, number][] = [
+    [21, '2025-02-28', 21], // still open that day
+    [21, '2025-03-01', 20], // merged into 20
+    [1, '2026-01-01', 3],
+    [3, '2026-01-01', 3],
+    [99, '2026-01-01', 99], // unknown: itself
+  ];
+  it.each(cases)('unit %i on %s → %i', (id, date, expected) => expect(representativeOn(h, id, date)).toBe(expected));
 });

@@ -26,3 +26,19 @@ export function latestName(h: OrgHistory, unitId: number): string {
   const names = h.names.filter((n) => n.unitId === unitId).sort((a, b) => b.validFrom.localeCompare(a.validFrom));
   return names[0]?.name ?? `#${unitId}`;
 }
+
+/**
+ * The unit that stands for `unitId` on `date`: itself while it is open, otherwise the unit it was merged
+ * into (followed on), so that rankings list the units of that date. A unit split in several stays itself.
+ */
+export function representativeOn(h: OrgHistory, unitId: number, date: string): number {
+  let id = unitId;
+  for (let guard = 0; guard < 20; guard++) {
+    const u = h.units.find((x) => x.id === id);
+    if (!u || u.validTo === null || u.validTo >= date) return id;
+    const next = h.successions.filter((s) => s.predecessorId === id);
+    if (next.length !== 1) return id;
+    id = next[0].successorId;
+  }
+  return id;
+}

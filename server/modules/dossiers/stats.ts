@@ -10,7 +10,7 @@ import { composeReport, type OneStopReport } from '../../../domain/dossiers/repo
 import { computeIndex766 } from '../../../domain/dossiers/index766.js';
 import { type Counters, zeroCounters } from '../../../domain/dossiers/summary.js';
 import { addDays, type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
-import { latestName, statisticsScope } from '../../../domain/org/scope.js';
+import { latestName, representativeOn, statisticsScope } from '../../../domain/org/scope.js';
 import { monthsBetween, type Period } from '../../../domain/periods/period.js';
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
@@ -50,7 +50,14 @@ export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: Iso
   let rows: { key: string; name: string; before: Counters; upTo: Counters; within: Counters }[];
   if (by === 'unit') {
     const h = await loadHistory(db);
-    rows = [...(await sumsByUnit(db, scope.unitIds, from, to))].map(([id, sums]) => ({ key: String(id), name: latestName(h, id), ...sums }));
+    // units closed by `to` count under the unit they were merged into: the ranking lists the units of that day
+    const merged = new Map<number, { before: Counters; upTo: Counters; within: Counters }>();
+    for (const [id, sums] of await sumsByUnit(db, scope.unitIds, from, to)) {
+      const rep = representativeOn(h, id, to);
+      const acc = merged.get(rep);
+      merged.set(rep, acc ? { before: plus(acc.before, sums.before), upTo: plus(acc.upTo, sums.upTo), within: plus(acc.within, sums.within) } : sums);
+    }
+    rows = [...merged].map(([id, sums]) => ({ key: String(id), name: latestName(h, id), ...sums }));
   } else {
     const key: SQL = by === 'procedure' ? sql`${procedures.code}` : by === 'field' ? sql`${procedures.field}` : sql`${procedures.level}`;
     const found = await db
