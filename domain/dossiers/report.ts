@@ -59,3 +59,7 @@ export function composeReport(before: Counters, upTo: Counters, within: Counters
     onlineRate: ratePercent(within.receivedOnline, received(within)),
   };
 }
+
+/** The figures of the report whose dossiers can be listed (drill-down). */
+export const CATEGORIES = ['received', 'resolved', 'early', 'on_time', 'late', 'refused', 'withdrawn', 'not_accepted', 'in_progress', 'in_progress_on_time', 'in_progress_late', 'carried_over'] as const;
+export type Category = (typeof CATEGORIES)[number];

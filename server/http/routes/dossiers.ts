@@ -18,7 +18,8 @@ import type { SessionUser } from '../../modules/auth/sessions.js';
 import { exportStatsXlsx } from '../../modules/dossiers/exportStats.js';
 import { rebuildCounters } from '../../modules/dossiers/counters.js';
 import { recordAudit } from '../../modules/audit/record.js';
-import { CATEGORIES, checkRange, groupedReport, index766, listDossiers, monthlyTrend, oneStopReport, resolveScope } from '../../modules/dossiers/stats.js';
+import { CATEGORIES } from '../../../domain/dossiers/report.js';
+import { checkRange, groupedReport, index766, listDossiers, monthlyTrend, oneStopReport, resolveScope } from '../../modules/dossiers/stats.js';
 import { readUpload } from '../upload.js';
 
 const event = z.object({

@@ -6,7 +6,7 @@
 import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dossierDaily, dossiers, procedures } from '../../db/schema.js';
-import { composeReport, type OneStopReport } from '../../../domain/dossiers/report.js';
+import { type Category, composeReport, type OneStopReport } from '../../../domain/dossiers/report.js';
 import { computeIndex766 } from '../../../domain/dossiers/index766.js';
 import { type Counters, zeroCounters } from '../../../domain/dossiers/summary.js';
 import { addDays, type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
@@ -104,8 +104,6 @@ export async function index766(db: Db, scope: Scope, period: Period, today: IsoD
   return { unit: scope.unit, period: period.key, from, to: period.to, judgedAt: to, ...idx, report };
 }
 
-export const CATEGORIES = ['received', 'resolved', 'early', 'on_time', 'late', 'refused', 'withdrawn', 'not_accepted', 'in_progress', 'in_progress_on_time', 'in_progress_late', 'carried_over'] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 /** The dossiers behind one figure of the report. */
 export async function listDossiers(

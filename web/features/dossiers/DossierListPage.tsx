@@ -6,8 +6,8 @@ import { LoadState, useLoad } from '../../app/components';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { FilterBar, useFilter } from './shared';
+import { CATEGORIES } from '../../../domain/dossiers/report';
 
-export const CATEGORIES = ['received', 'resolved', 'early', 'on_time', 'late', 'refused', 'withdrawn', 'not_accepted', 'in_progress', 'in_progress_on_time', 'in_progress_late', 'carried_over'] as const;
 
 interface Item {
   id: number;

@@ -6,37 +6,9 @@ import { useAuth } from '../../app/auth';
 import { LoadState, useLoad } from '../../app/components';
 import { formatNumber, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import type { Index766 as Index766Result } from '../../../domain/dossiers/index766';
 
-interface Component766 {
-  key: string;
-  nameVi: string;
-  nameEn: string;
-  max: number;
-  points: number | null;
-  rate: number | null;
-  basis: string | null;
-}
-interface Group766 {
-  key: string;
-  nameVi: string;
-  nameEn: string;
-  max: number;
-  points: number | null;
-  maxWithData: number;
-  components: Component766[];
-}
-interface Index766 {
-  unit: { id: number; name: string } | null;
-  period: string;
-  from: string;
-  to: string;
-  groups: Group766[];
-  total: number;
-  maxWithData: number;
-  complete: boolean;
-  band: string | null;
-  estimate: { score: number; band: string } | null;
-}
+type Index766 = Index766Result & { unit: { id: number; name: string } | null; period: string; from: string; to: string };
 
 const BAND_COLOR: Record<string, string> = { excellent: 'green', good: 'teal', fair: 'yellow', average: 'orange', weak: 'red' };
 

@@ -7,27 +7,9 @@ import { DateField, useLoad } from '../../app/components';
 import { todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { formatPercentVi } from '../../../domain/numbers/rate';
+import type { OneStopReport } from '../../../domain/dossiers/report';
 
-export interface Report {
-  carriedOver: number;
-  received: number;
-  receivedOnline: number;
-  receivedCounter: number;
-  resolved: number;
-  early: number;
-  onTime: number;
-  late: number;
-  refused: number;
-  refusedLate: number;
-  withdrawn: number;
-  notAccepted: number;
-  inProgress: number;
-  inProgressOnTime: number;
-  inProgressLate: number;
-  onTimeRate: number | null;
-  lateRate: number | null;
-  onlineRate: number | null;
-}
+export type Report = OneStopReport;
 
 export const pct = formatPercentVi;
 
