@@ -23,11 +23,10 @@ export async function loadHistory(db: Db | Tx): Promise<OrgHistory> {
 export async function loadHistoryOn(db: Db, date: IsoDate): Promise<OrgHistory> {
   const alive = (t: typeof orgUnits | typeof orgUnitNames | typeof orgUnitParents) =>
     and(lte(t.validFrom, date), or(isNull(t.validTo), gte(t.validTo, date)));
-  const [units, names, parents] = await Promise.all([
-    db.select({ id: orgUnits.id, code: orgUnits.code, type: orgUnits.type, validFrom: orgUnits.validFrom, validTo: orgUnits.validTo }).from(orgUnits).where(alive(orgUnits)),
-    db.select({ unitId: orgUnitNames.unitId, name: orgUnitNames.name, validFrom: orgUnitNames.validFrom, validTo: orgUnitNames.validTo }).from(orgUnitNames).where(alive(orgUnitNames)),
-    db.select({ unitId: orgUnitParents.unitId, parentId: orgUnitParents.parentId, validFrom: orgUnitParents.validFrom, validTo: orgUnitParents.validTo }).from(orgUnitParents).where(alive(orgUnitParents)),
-  ]);
+  // one after the other: callers may pass a transaction, whose single connection takes one query at a time
+  const units = await db.select({ id: orgUnits.id, code: orgUnits.code, type: orgUnits.type, validFrom: orgUnits.validFrom, validTo: orgUnits.validTo }).from(orgUnits).where(alive(orgUnits));
+  const names = await db.select({ unitId: orgUnitNames.unitId, name: orgUnitNames.name, validFrom: orgUnitNames.validFrom, validTo: orgUnitNames.validTo }).from(orgUnitNames).where(alive(orgUnitNames));
+  const parents = await db.select({ unitId: orgUnitParents.unitId, parentId: orgUnitParents.parentId, validFrom: orgUnitParents.validFrom, validTo: orgUnitParents.validTo }).from(orgUnitParents).where(alive(orgUnitParents));
   return { units: units.map((u) => ({ ...u, type: u.type as UnitType })), names, parents, successions: [] };
 }
 
