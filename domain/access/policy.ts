@@ -29,6 +29,7 @@ export const ACTIONS = [
   'calendar.manage', // record the announced days off
   'procedure.manage', // the procedure list (danh mục TTHC)
   'dossier.ingest', // send dossier events (besides the one-stop systems' API key)
+  'par.manage', // PAR-index criteria sets and rounds
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +63,7 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'calendar.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'procedure.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'dossier.ingest': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'par.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -73,3 +73,15 @@ export function leaves(set: CriteriaSet): (CriteriaNode & { area: string })[] {
   for (const a of set.areas) walk(a, a.code);
   return out;
 }
+
+/** The tree in its one stored form: no empty guidance, no `evidenceRequired: false`, no empty children. */
+export function normaliseTree(nodes: CriteriaNode[]): CriteriaNode[] {
+  return nodes.map((n) => {
+    const out: CriteriaNode = { code: n.code, name: n.name.trim(), max: n.max };
+    if (n.guidance?.trim()) out.guidance = n.guidance.trim();
+    if (n.evidenceRequired) out.evidenceRequired = true;
+    if (n.rule) out.rule = n.rule;
+    if (n.children?.length) out.children = normaliseTree(n.children);
+    return out;
+  });
+}

@@ -541,3 +541,22 @@ export const dossierEvents = pgTable(
   // the same event sent again is recognised: source + code (through the dossier) + kind + instant
   (t) => [uniqueIndex('dossier_events_uq').on(t.dossierId, t.kind, t.at)],
 );
+
+// ---- PAR index (Chỉ số CCHC) ---------------------------------------------------------------------------
+/** A criteria set, versioned per year and unit type; its tree (domain/par/criteriaSet.ts) kept whole. */
+export const parCriteriaSets = pgTable(
+  'par_criteria_sets',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    year: integer('year').notNull(),
+    unitType: text('unit_type').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    surveyShare: numeric('survey_share', { precision: 6, scale: 2 }).notNull(),
+    areas: jsonb('areas').notNull(),
+    /** e.g. "Mẫu minh họa" for demo sets; the decision number for an issued set */
+    source: text('source'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('par_criteria_sets_uq').on(t.year, t.unitType, t.version)],
+);

@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { planRoutes } from './routes/plans.js';
 import { dossierRoutes } from './routes/dossiers.js';
+import { parRoutes } from './routes/par.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { progressRoutes } from './routes/progress.js';
 import { userRoutes } from './routes/users.js';
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(planRoutes, { db });
   await app.register(procedureRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(dossierRoutes, { db, ingestApiKey: opts.ingestApiKey, publicRateLimit: opts.publicRateLimit ?? 300 });
+  await app.register(parRoutes, { db });
   await app.register(calendarRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(progressRoutes, { db });
 

@@ -15,6 +15,8 @@ import { recordYear } from '../modules/calendar/calendar.js';
 import { importProcedures } from '../modules/procedures/procedures.js';
 import { readFileSync } from 'node:fs';
 import { loadDemoDossiers } from './demoDossiers.js';
+import { COMMUNE_SET_2026, DEPARTMENT_SET_2026 } from './parSets.js';
+import { createSet } from '../modules/par/criteriaSets.js';
 import { fileURLToPath } from 'node:url';
 import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../../domain/calendar/announced.js';
 
@@ -78,6 +80,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
       await importProcedures(db2, DEMO_ACTOR, 'danh-muc-tthc-mau.csv', readFileSync(list), false);
       await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết 2026: nghỉ 14/2–22/2 (REFERENCE.md §10); các ngày khác theo quy tắc', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
       if (opts.demoDossiers !== false) await loadDemoDossiers(db2, DEMO_ACTOR);
+      for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) await createSet(db2, DEMO_ACTOR, set);
       result.demoLoaded = true;
     }
     return result;
