@@ -67,7 +67,7 @@ export function setMaximum(set: CriteriaSet): number {
 }
 
 /** The leaves of the tree, in order, with the codes of the area they belong to. */
-export function leaves(set: CriteriaSet): (CriteriaNode & { area: string })[] {
+export function leaves(set: Pick<CriteriaSet, 'areas'>): (CriteriaNode & { area: string })[] {
   const out: (CriteriaNode & { area: string })[] = [];
   const walk = (n: CriteriaNode, area: string) => (n.children?.length ? n.children.forEach((c) => walk(c, area)) : out.push({ ...n, area }));
   for (const a of set.areas) walk(a, a.code);
