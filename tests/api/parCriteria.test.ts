@@ -80,6 +80,9 @@ describe.each(ENGINES)('PAR criteria sets on %s', (engine) => {
     expect(dry.json()).toMatchObject({ dryRun: true, maximum: 34, items: 2 });
     expect(dry.json().areas[0].children[1].rule).toEqual({ kind: 'deduction', perItem: 0.5 });
     expect((await as(t.app, admin).get('/api/par/criteria-sets')).json()).toHaveLength(before);
+    const saved = await upload(t, admin, `/api/par/criteria-sets/import?${META}&dryRun=false`, 'bo.csv', csv);
+    expect(saved.json()).toMatchObject({ id: expect.any(Number), version: 1 });
+    expect((await as(t.app, admin).get('/api/par/criteria-sets')).json()).toHaveLength(before + 1);
     const officer = await login(t.app, 'stp.canbo');
     expect((await upload(t, officer, `/api/par/criteria-sets/import?${META}`, 'bo.csv', csv)).statusCode).toBe(403);
     expect((await as(t.app, officer).get('/api/par/criteria-sets')).statusCode).toBe(200);

@@ -13,6 +13,7 @@ import { DossierDetailPage } from '../features/dossiers/DossierDetailPage';
 import { DossierListPage } from '../features/dossiers/DossierListPage';
 import { Index766Page } from '../features/dossiers/Index766Page';
 import { PublicLookupPage } from '../features/dossiers/PublicLookupPage';
+import { CriteriaSetsPage } from '../features/par/CriteriaSetsPage';
 import { ImportPage } from '../features/plans/ImportPage';
 import { MyUnitPage } from '../features/plans/MyUnitPage';
 import { PlanPage } from '../features/plans/PlanPage';
@@ -68,6 +69,7 @@ export function App() {
                 <Route path="dossiers/list" element={<DossierListPage />} />
                 <Route path="dossiers/:id" element={<DossierDetailPage />} />
                 <Route path="index766" element={<Index766Page />} />
+                <Route path="par/criteria-sets" element={<CriteriaSetsPage />} />
                 <Route path="org/units/:id" element={<UnitHistoryPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="audit" element={<AuditPage />} />

@@ -54,13 +54,13 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
 
   app.post(
     '/api/par/criteria-sets/import',
-    { schema: { tags: ['par'], summary: 'Nhập bộ tiêu chí từ .xlsx/.csv (Mã | Nội dung | Điểm tối đa | Cách chấm | Tham số | Bắt buộc tài liệu kiểm chứng | Hướng dẫn)', querystring: meta.extend({ dryRun: z.coerce.boolean().default(false) }) } },
+    { schema: { tags: ['par'], summary: 'Nhập bộ tiêu chí từ .xlsx/.csv (Mã | Nội dung | Điểm tối đa | Cách chấm | Tham số | Bắt buộc tài liệu kiểm chứng | Hướng dẫn)', querystring: meta.extend({ dryRun: z.enum(['true', 'false']).optional() }) } },
     async (req) => {
       const { user } = requireActor(req);
       authorize(user, 'par.manage');
       const file = await readUpload(req, 5 * 1024 * 1024);
       const { dryRun, ...m } = req.query;
-      return importSet(db, auditActor(user), file, m, dryRun);
+      return importSet(db, auditActor(user), file, m, dryRun === 'true');
     },
   );
 
