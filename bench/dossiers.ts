@@ -19,11 +19,10 @@ import pg from 'pg';
 import { openDatabase } from '../server/db/client.js';
 import { bootstrap } from '../server/seed/bootstrap.js';
 import { loadCalendar } from '../server/modules/calendar/calendar.js';
-import { type IncomingEvent, ingestEvents } from '../server/modules/dossiers/ingest.js';
+import { type IncomingEvent, ingestInBatches } from '../server/modules/dossiers/ingest.js';
 import { index766, oneStopReport, resolveScope } from '../server/modules/dossiers/stats.js';
 import { rebuildCounters } from '../server/modules/dossiers/counters.js';
-import { generateDossier, receiptInstant, rng } from '../server/seed/dossierGen.js';
-import { toVietnamIso } from '../domain/calendar/workingCalendar.js';
+import { generateDossier, receiptInstant, rng, toIncoming } from '../server/seed/dossierGen.js';
 import { parsePeriod } from '../domain/periods/period.js';
 import { bulkInsertDossiers } from './bulkLoad.js';
 
@@ -105,18 +104,10 @@ async function main() {
     const p = r.pick(procs);
     const ctx = { calendar, limitMinutes: Number(p.days) * 480 };
     const at = receiptInstant(r, new Date('2026-09-01T00:00:00+07:00').getTime(), new Date('2026-10-25T00:00:00+07:00').getTime(), ctx);
-    generateDossier(r, at, until, ctx, 0.03).forEach((e, k) =>
-      events.push({ sourceSystem: 'bench', dossierCode: `I-${i}`, procedureCode: k === 0 ? p.code : null, unitCode: k === 0 ? unitCode.get(p.unit)! : null, kind: e.kind, at: toVietnamIso(e.at), channel: e.channel ?? null, appointment: e.appointment ? toVietnamIso(e.appointment) : null }),
-    );
+    events.push(...toIncoming(generateDossier(r, at, until, ctx, 0.03), { sourceSystem: 'bench', dossierCode: `I-${i}`, procedureCode: p.code, unitCode: unitCode.get(p.unit)! }));
   }
-  const BATCH = 5000;
   const t0 = performance.now();
-  for (let i = 0; i < events.length; ) {
-    let end = Math.min(i + BATCH, events.length);
-    while (end < events.length && events[end].dossierCode === events[end - 1].dossierCode) end++;
-    await ingestEvents(db, { id: null, name: 'bench' }, events.slice(i, end), new Date('2026-11-02T00:00:00+07:00'));
-    i = end;
-  }
+  await ingestInBatches(db, { id: null, name: 'bench' }, events, new Date('2026-11-02T00:00:00+07:00'));
   const ingestS = (performance.now() - t0) / 1000;
   const ingest = { events: events.length, dossiers: sample, seconds: Math.round(ingestS * 10) / 10, events_per_s: Math.round(events.length / ingestS), dossiers_per_s: Math.round(sample / ingestS) };
   log('ingest', JSON.stringify(ingest));

@@ -3,7 +3,6 @@
  * maxima are the sums of their children's; leaves carry the scoring rule and whether evidence is required.
  * The survey share is part of the set (e.g. 80 + 20 for departments, 70 + 30 for communes).
  */
-import { DomainError } from '../errors.js';
 import { checkRule, round2, type ScoringRule } from './scoring.js';
 
 export interface CriteriaNode {

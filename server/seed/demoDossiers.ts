@@ -10,8 +10,8 @@ import { limitMinutes } from '../../domain/procedures/procedure.js';
 import { toVietnamIso } from '../../domain/calendar/workingCalendar.js';
 import type { AuditActor } from '../modules/audit/record.js';
 import { loadCalendar } from '../modules/calendar/calendar.js';
-import { type IncomingEvent, ingestEvents } from '../modules/dossiers/ingest.js';
-import { generateDossier, receiptInstant, rng } from './dossierGen.js';
+import { type IncomingEvent, ingestInBatches } from '../modules/dossiers/ingest.js';
+import { generateDossier, receiptInstant, rng, toIncoming } from './dossierGen.js';
 
 const REFORM = new Date('2025-07-01T00:00:00+07:00');
 const DEPARTMENTS = ['STP', 'STC', 'SXD', 'SNV', 'SYT', 'SGDDT', 'SKHCN'];
@@ -65,26 +65,9 @@ export async function loadDemoDossiers(db: Db, actor: AuditActor, opts: { count?
     seq.set(`${unit}${day}`, n);
     const dossierCode = `${unit.replace(/\./g, '-')}-${day}-${String(n).padStart(4, '0')}`;
     const sourceSystem = p.level === 'commune' ? 'demo-motcua-xa' : 'demo-igate';
-    evs.forEach((e, k) =>
-      events.push({
-        sourceSystem,
-        dossierCode,
-        procedureCode: k === 0 ? p.code : null,
-        unitCode: k === 0 ? unit : null,
-        kind: e.kind,
-        at: toVietnamIso(e.at),
-        channel: e.channel ?? null,
-        appointment: e.appointment ? toVietnamIso(e.appointment) : null,
-      }),
-    );
+    events.push(...toIncoming(evs, { sourceSystem, dossierCode, procedureCode: p.code, unitCode: unit }));
   }
   // in receipt order, in batches, as a one-stop system would send them
-  const BATCH = 5000;
-  for (let i = 0; i < events.length; i += BATCH) {
-    let end = Math.min(i + BATCH, events.length);
-    while (end < events.length && events[end].dossierCode === events[end - 1].dossierCode) end++;
-    await ingestEvents(db, actor, events.slice(i, end), now);
-    i = end - BATCH;
-  }
+  await ingestInBatches(db, actor, events, now);
   return events.length;
 }

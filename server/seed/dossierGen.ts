@@ -4,6 +4,8 @@
  * refused, withdrawn, stopped, a few late, some still open.
  */
 import { applyEvent, type Context, type DossierEvent, type DossierState, type EventKind } from '../../domain/dossiers/lifecycle.js';
+import { toVietnamIso } from '../../domain/calendar/workingCalendar.js';
+import type { IncomingEvent } from '../modules/dossiers/ingest.js';
 
 /** A small deterministic generator (mulberry32). */
 export function rng(seed: number) {
@@ -88,4 +90,18 @@ export function receiptInstant(r: Rng, fromMs: number, toMs: number, ctx: Contex
     if ((minutes < 450 || minutes > 1020) && r.next() < 0.9) continue;
     return d;
   }
+}
+
+/** A generated dossier's events as a one-stop system sends them: procedure and unit on the first event. */
+export function toIncoming(events: DossierEvent[], d: { sourceSystem: string; dossierCode: string; procedureCode: string; unitCode: string }): IncomingEvent[] {
+  return events.map((e, k) => ({
+    sourceSystem: d.sourceSystem,
+    dossierCode: d.dossierCode,
+    procedureCode: k === 0 ? d.procedureCode : null,
+    unitCode: k === 0 ? d.unitCode : null,
+    kind: e.kind,
+    at: toVietnamIso(e.at),
+    channel: e.channel ?? null,
+    appointment: e.appointment ? toVietnamIso(e.appointment) : null,
+  }));
 }

@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierEvent } from '../../domain/dossiers/lifecycle.js';
 import { limitMinutes } from '../../domain/procedures/procedure.js';
-import { toVietnamIso, type WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
+import type { WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
 import { loadCalendar } from '../../server/modules/calendar/calendar.js';
-import { generateDossier, receiptInstant, rng } from '../../server/seed/dossierGen.js';
+import { generateDossier, receiptInstant, rng, toIncoming } from '../../server/seed/dossierGen.js';
 import { bulkLoad } from '../../bench/bulkLoad.js';
 import { bruteForceReport } from '../helpers/bruteForce.js';
 import { as, ENGINES, login, type Session, type TestApp, testApp, unitId } from '../helpers/app.js';
@@ -53,7 +53,7 @@ describe.each(ENGINES)('dossier statistics on %s', (engine) => {
       if (!evs.length) continue;
       const code = `G-${i}`;
       gen.push({ code, unit, procedure, events: evs, ctx });
-      events.push(...evs.map((e, k) => ({ sourceSystem: 'gen', dossierCode: code, ...(k === 0 ? { procedureCode: procedure, unitCode: unit } : {}), kind: e.kind, at: toVietnamIso(e.at), channel: e.channel ?? null, appointment: e.appointment ? toVietnamIso(e.appointment) : null })));
+      events.push(...toIncoming(evs, { sourceSystem: 'gen', dossierCode: code, procedureCode: procedure, unitCode: unit }));
       if (events.length > 800) {
         batches.push(events);
         events = [];

@@ -3,7 +3,7 @@
  * period and judged there by the domain's outcome rule. The statistics kept from daily counters must agree
  * with it.
  */
-import { addDays, type IsoDate, vietnamDateOf } from '../../domain/org/dates.js';
+import { addDays, type IsoDate } from '../../domain/org/dates.js';
 import { type Context, type DossierEvent, outcome, replay } from '../../domain/dossiers/lifecycle.js';
 
 const startOf = (d: IsoDate) => new Date(`${d}T00:00:00+07:00`);
@@ -53,4 +53,3 @@ export function bruteForceReport(dossiers: { events: DossierEvent[]; ctx: Contex
   return c;
 }
 
-export const dayOf = vietnamDateOf;

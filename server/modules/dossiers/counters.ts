@@ -110,9 +110,14 @@ export async function sumsByUnit(db: Db, unitIds: number[] | null, from: IsoDate
   return out;
 }
 
+/** Σ of every counter before `day`, for the units together (all units when null). */
+export async function sumBefore(db: Db, unitIds: number[] | null, day: IsoDate): Promise<Counters> {
+  return total(await prefixByUnit(db, unitIds, day, false));
+}
+
 /** Before / up to / within the period, for the units together (all units when null). */
 export async function sumCounters(db: Db, unitIds: number[] | null, from: IsoDate, to: IsoDate) {
-  const before = total(await prefixByUnit(db, unitIds, from, false));
+  const before = await sumBefore(db, unitIds, from);
   const upTo = total(await prefixByUnit(db, unitIds, to, true));
   return { before, upTo, within: minus(upTo, before) };
 }

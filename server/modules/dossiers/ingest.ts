@@ -208,6 +208,16 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
   return { applied: events.length - duplicates.length, duplicates, dossiers: touched.length };
 }
 
+/** A long list of events in batches of about `size`, never splitting one dossier's run of events. */
+export async function ingestInBatches(db: Db, actor: AuditActor, events: IncomingEvent[], now = new Date(), size = 5000) {
+  for (let i = 0; i < events.length; ) {
+    let end = Math.min(i + size, events.length);
+    while (end < events.length && events[end].dossierCode === events[end - 1].dossierCode) end++;
+    await ingestEvents(db, actor, events.slice(i, end), now);
+    i = end;
+  }
+}
+
 /** Dossiers whose code matches, newest receipt first (codes are meant to be unique across systems). */
 export async function findByCode(db: Db, code: string) {
   return db.select().from(dossiers).where(eq(dossiers.code, code)).orderBy(sql`${dossiers.receivedAt} DESC NULLS LAST`);

@@ -3,7 +3,7 @@
  * period, the same by procedure / field / level / receiving unit / month, the Decision 766 index, and
  * the drill-down list (the one place that reads dossiers, a page at a time).
  */
-import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dossierDaily, dossiers, procedures } from '../../db/schema.js';
 import { type Category, composeReport, type OneStopReport } from '../../../domain/dossiers/report.js';
@@ -15,7 +15,7 @@ import { monthsBetween, type Period } from '../../../domain/periods/period.js';
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
 import { loadHistory } from '../org/history.js';
-import { periodSums, plus, splitSums, sumCounters, sumsByMonth, sumsByUnit } from './counters.js';
+import { periodSums, plus, splitSums, sumBefore, sumCounters, sumsByMonth, sumsByUnit } from './counters.js';
 
 export interface Scope {
   unit: { id: number; name: string } | null;
@@ -76,7 +76,7 @@ export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: Iso
 
 /** Month by month: received, resolved and rates, with what was open at each month's end. */
 export async function monthlyTrend(db: Db, scope: Scope, from: IsoDate, to: IsoDate) {
-  let running = (await sumCounters(db, scope.unitIds, from, from)).before;
+  let running = await sumBefore(db, scope.unitIds, from);
   const byMonth = await sumsByMonth(db, scope.unitIds, from, to);
   // every month of the range, also the empty ones
   return monthsBetween(from, to).map((m) => {

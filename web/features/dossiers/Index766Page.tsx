@@ -2,10 +2,10 @@
 import { Alert, Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api';
-import { useAuth } from '../../app/auth';
 import { LoadState, useLoad } from '../../app/components';
 import { formatNumber, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { UnitSelect } from './shared';
 import type { Index766 as Index766Result } from '../../../domain/dossiers/index766';
 
 type Index766 = Index766Result & { unit: { id: number; name: string } | null; period: string; from: string; to: string };
@@ -25,7 +25,6 @@ function periods(today: string) {
 
 export function Index766Page() {
   const { t, lang } = useI18n();
-  const { can, user } = useAuth();
   const [params, setParams] = useSearchParams();
   const today = todayVn();
   const period = params.get('period') ?? today.slice(0, 4);
@@ -36,12 +35,10 @@ export function Index766Page() {
     else next.delete(k);
     setParams(next, { replace: true });
   };
-  const units = useLoad(() => api.get<{ id: number; name: string; type: string }[]>(`/api/org-units?asOf=${today}`), [today]);
   const q = new URLSearchParams({ period, ...(unit ? { unit } : {}) }).toString();
   const idx = useLoad(() => api.get<Index766>(`/api/index766?${q}`), [q]);
   const x = idx.data;
   const name = (o: { nameVi: string; nameEn: string }) => (lang === 'en' ? o.nameEn : o.nameVi);
-  const anyUnit = can('report.read');
   return (
     <Stack>
       <Title order={3}>{t('index766')}</Title>
@@ -49,16 +46,7 @@ export function Index766Page() {
         {t('index766Note')}
       </Text>
       <Group>
-        <Select
-          label={t('unit')}
-          data={(units.data ?? []).filter((u) => (anyUnit || u.id === user?.unitId) && ['province', 'department', 'commune'].includes(u.type)).map((u) => ({ value: String(u.id), label: u.name }))}
-          value={unit}
-          onChange={(v) => set('unit', v)}
-          clearable={anyUnit}
-          placeholder={t('wholeProvince')}
-          searchable
-          w={320}
-        />
+        <UnitSelect value={unit} onChange={(v) => set('unit', v)} />
         <Select label={t('period')} data={periods(today)} value={period} onChange={(v) => set('period', v)} w={160} data-testid="period-766" />
       </Group>
       <LoadState loading={idx.loading && !x} error={idx.error} />

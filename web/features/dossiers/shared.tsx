@@ -42,7 +42,8 @@ export function useFilter() {
   return { unit, from, to, set, query, params };
 }
 
-export function FilterBar({ filter }: { filter: ReturnType<typeof useFilter> }) {
+/** The units a user may see figures of (all for the province's staff, their own otherwise); empty = the province. */
+export function UnitSelect({ value, onChange, testId }: { value: string | null; onChange(v: string | null): void; testId?: string }) {
   const { t } = useI18n();
   const { can, user } = useAuth();
   const today = todayVn();
@@ -52,6 +53,12 @@ export function FilterBar({ filter }: { filter: ReturnType<typeof useFilter> }) 
     .filter((u) => anyUnit || u.id === user?.unitId)
     .filter((u) => ['province', 'department', 'commune', 'district', 'public_service'].includes(u.type))
     .map((u) => ({ value: String(u.id), label: u.name }));
+  return <Select label={t('unit')} data={options} value={value} onChange={onChange} clearable={anyUnit} placeholder={t('wholeProvince')} searchable w={320} data-testid={testId} />;
+}
+
+export function FilterBar({ filter }: { filter: ReturnType<typeof useFilter> }) {
+  const { t } = useI18n();
+  const today = todayVn();
   const y = today.slice(0, 4);
   const quick: [string, string, string][] = [
     [t('thisMonth'), `${today.slice(0, 8)}01`, today],
@@ -61,17 +68,7 @@ export function FilterBar({ filter }: { filter: ReturnType<typeof useFilter> }) 
   ];
   return (
     <Group align="end" wrap="wrap">
-      <Select
-        label={t('unit')}
-        data={options}
-        value={filter.unit}
-        onChange={(v) => filter.set({ unit: v })}
-        clearable={anyUnit}
-        placeholder={t('wholeProvince')}
-        searchable
-        w={320}
-        data-testid="filter-unit"
-      />
+      <UnitSelect value={filter.unit} onChange={(v) => filter.set({ unit: v })} testId="filter-unit" />
       <DateField label={t('fromDate')} value={filter.from} onChange={(v) => v && filter.set({ from: v })} w={140} />
       <DateField label={t('toDate')} value={filter.to} onChange={(v) => v && filter.set({ to: v })} w={140} />
       <Group gap={4}>
