@@ -11,6 +11,7 @@ import { computeIndex766 } from '../../../domain/dossiers/index766.js';
 import { type Counters, zeroCounters } from '../../../domain/dossiers/summary.js';
 import { addDays, type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { latestName, representativeOn, statisticsScope } from '../../../domain/org/scope.js';
+import type { OrgHistory } from '../../../domain/org/history.js';
 import { monthsBetween, type Period } from '../../../domain/periods/period.js';
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
@@ -21,13 +22,17 @@ export interface Scope {
   unit: { id: number; name: string } | null;
   /** null: the whole province (every unit) */
   unitIds: number[] | null;
+  /** the organisation history, read at most once per request */
+  history: () => Promise<OrgHistory>;
 }
 
 export async function resolveScope(db: Db, unitId: number | undefined): Promise<Scope> {
-  if (unitId === undefined) return { unit: null, unitIds: null };
-  const h = await loadHistory(db);
+  let read: Promise<OrgHistory> | undefined;
+  const history = () => (read ??= loadHistory(db));
+  if (unitId === undefined) return { unit: null, unitIds: null, history };
+  const h = await history();
   if (!h.units.some((u) => u.id === unitId)) throw errors.notFound('unit');
-  return { unit: { id: unitId, name: latestName(h, unitId) }, unitIds: statisticsScope(h, unitId) };
+  return { unit: { id: unitId, name: latestName(h, unitId) }, unitIds: statisticsScope(h, unitId), history };
 }
 
 /** The period's end, no later than today: dossiers still open are judged at the end of the period or now. */
@@ -49,7 +54,7 @@ export type GroupBy = 'procedure' | 'field' | 'level' | 'unit';
 export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate, by: GroupBy) {
   let rows: { key: string; name: string; before: Counters; upTo: Counters; within: Counters }[];
   if (by === 'unit') {
-    const h = await loadHistory(db);
+    const h = await scope.history();
     // units closed by `to` count under the unit they were merged into: the ranking lists the units of that day
     const merged = new Map<number, { before: Counters; upTo: Counters; within: Counters }>();
     for (const [id, sums] of await sumsByUnit(db, scope.unitIds, from, to)) {
