@@ -4,6 +4,8 @@
  * national results used A ≥ 90 %, B 80 % to < 90 %).
  */
 import { ratePercent } from '../numbers/rate.js';
+import { type AppraisalState, finalScore } from './assessment.js';
+import { type CriteriaSet, leaves, setMaximum } from './criteriaSet.js';
 
 export interface GroupThreshold {
   name: string;
@@ -42,4 +44,79 @@ export function rankWithinType<T extends { unitType: string; index: number | nul
     sorted.forEach((r, i) => rank.set(r, i > 0 && sorted[i - 1].index === r.index ? rank.get(sorted[i - 1])! : i + 1));
   }
   return rows.map((r) => ({ ...r, rank: rank.get(r) ?? null }));
+}
+
+export interface ItemScore {
+  itemCode: string;
+  selfScore: number | null;
+  appraisedScore: number | null;
+  appraisal: AppraisalState | null;
+}
+
+export interface AreaResult {
+  code: string;
+  name: string;
+  max: number;
+  self: number;
+  /** appraised where appraised, else the unit's own */
+  final: number;
+  index: number | null;
+}
+
+export interface UnitTotals {
+  selfScore: number;
+  /** null until the appraisal of the unit has started */
+  appraisedScore: number | null;
+  surveyScore: number | null;
+  maxScore: number;
+  achieved: number;
+  index: number | null;
+  areas: AreaResult[];
+  appraisedItems: number;
+  items: number;
+}
+
+const cents = (x: number | null) => Math.round((x ?? 0) * 100);
+
+/**
+ * A unit's totals on its set: the unit's own score, the appraised score (items not yet appraised count with
+ * the unit's score), the survey points, and the index over the whole maximum (criteria + survey share).
+ * Sums are kept in hundredths so that 0.1 + 0.2 stays 0.3.
+ */
+export function unitTotals(set: Pick<CriteriaSet, 'areas' | 'surveyShare'>, scores: ItemScore[], surveyScore: number | null): UnitTotals {
+  const byCode = new Map(scores.map((s) => [s.itemCode, s]));
+  const items = leaves(set);
+  let self = 0;
+  let fin = 0;
+  let appraisedItems = 0;
+  const areas = set.areas.map((a) => ({ code: a.code, name: a.name, max: a.max, self: 0, final: 0, index: null as number | null }));
+  for (const item of items) {
+    const s = byCode.get(item.code);
+    const area = areas.find((a) => a.code === item.area)!;
+    const own = cents(s?.selfScore ?? null);
+    const counted = s ? cents(finalScore(s)) : 0;
+    if (s?.appraisal === 'accepted' || s?.appraisal === 'adjusted') appraisedItems++;
+    self += own;
+    fin += counted;
+    area.self += own;
+    area.final += counted;
+  }
+  for (const a of areas) {
+    a.index = parIndex(a.final / 100, a.max);
+    a.self /= 100;
+    a.final /= 100;
+  }
+  const maxScore = setMaximum(set as CriteriaSet);
+  const achieved = (fin + cents(surveyScore)) / 100;
+  return {
+    selfScore: self / 100,
+    appraisedScore: appraisedItems > 0 ? fin / 100 : null,
+    surveyScore,
+    maxScore,
+    achieved,
+    index: parIndex(achieved, maxScore),
+    areas,
+    appraisedItems,
+    items: items.length,
+  };
 }

@@ -51,4 +51,11 @@ describe('what a submission needs', () => {
     expect(selfProgress(areas, [])).toEqual({ scored: 1, total: 3 });
     expect(selfProgress(areas, [{ itemCode: '1.2', score: 0, evidenceCount: 0, explanation: null }])).toEqual({ scored: 2, total: 3 });
   });
+  it('a computed item the system has no data for is the unit’s to score', () => {
+    const noData = new Set(['1.3']);
+    const rest = [{ itemCode: '1.1', score: 2, evidenceCount: 1, explanation: null }, { itemCode: '1.2', score: 1, evidenceCount: 0, explanation: null }];
+    expect(submissionProblems(areas, rest, noData).map((p) => `${p.itemCode}:${p.problem}`)).toEqual(['1.3:NOT_SCORED']);
+    expect(submissionProblems(areas, [...rest, { itemCode: '1.3', score: 1.5, evidenceCount: 0, explanation: null }], noData)).toEqual([]);
+    expect(selfProgress(areas, [], noData)).toEqual({ scored: 0, total: 3 });
+  });
 });

@@ -50,13 +50,14 @@ export interface SubmissionProblem {
 
 /**
  * What stops a submission: items not scored, and items that require evidence with neither evidence nor a
- * written explanation. Computed items are scored by the system and need nothing from the unit.
+ * written explanation. Computed items are scored by the system and need nothing from the unit, unless the
+ * system has no data for them (`noData`): then the unit scores them like manual items.
  */
-export function submissionProblems(areas: CriteriaNode[], scores: SelfScore[]): SubmissionProblem[] {
+export function submissionProblems(areas: CriteriaNode[], scores: SelfScore[], noData: ReadonlySet<string> = new Set()): SubmissionProblem[] {
   const byCode = new Map(scores.map((s) => [s.itemCode, s]));
   const out: SubmissionProblem[] = [];
   for (const item of leaves({ areas })) {
-    if (item.rule?.kind === 'computed') continue;
+    if (item.rule?.kind === 'computed' && !noData.has(item.code)) continue;
     const s = byCode.get(item.code);
     if (!s || s.score === null) out.push({ itemCode: item.code, problem: 'NOT_SCORED' });
     else if (item.evidenceRequired && s.evidenceCount === 0 && !s.explanation?.trim()) out.push({ itemCode: item.code, problem: 'NO_EVIDENCE' });
@@ -65,8 +66,8 @@ export function submissionProblems(areas: CriteriaNode[], scores: SelfScore[]): 
 }
 
 /** Share of the unit's items scored (computed items count as scored), for its progress bar; percent. */
-export function selfProgress(areas: CriteriaNode[], scores: SelfScore[]): { scored: number; total: number } {
+export function selfProgress(areas: CriteriaNode[], scores: Pick<SelfScore, 'itemCode' | 'score'>[], noData: ReadonlySet<string> = new Set()): { scored: number; total: number } {
   const items = leaves({ areas });
   const scored = new Set(scores.filter((s) => s.score !== null).map((s) => s.itemCode));
-  return { scored: items.filter((i) => i.rule?.kind === 'computed' || scored.has(i.code)).length, total: items.length };
+  return { scored: items.filter((i) => (i.rule?.kind === 'computed' && !noData.has(i.code)) || scored.has(i.code)).length, total: items.length };
 }
