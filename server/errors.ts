@@ -30,6 +30,15 @@ const DOMAIN: Record<string, [number, string, string]> = {
   NO_CHANGE: [409, 'Không có gì thay đổi so với hiện tại.', 'Nothing changes.'],
   INVALID_SOURCES: [400, 'Danh sách đơn vị nguồn không hợp lệ (trùng lặp, rỗng hoặc trùng đơn vị đích).', 'Invalid source units (duplicated, empty, or the same as the target).'],
   INVALID_TARGETS: [400, 'Danh sách đơn vị đích không hợp lệ.', 'Invalid target units.'],
+  INVALID_SCORE: [400, 'Điểm không hợp lệ (cần một số, tối đa hai chữ số thập phân, đúng cách chấm của tiêu chí).', 'The score is not valid for this item.'],
+  SCORE_OUT_OF_RANGE: [400, 'Điểm phải từ 0 đến điểm tối đa của tiêu chí.', 'The score must be within 0 and the item maximum.'],
+  INVALID_PERCENT: [400, 'Tỷ lệ phải từ 0 đến 100 %.', 'The percentage must be within 0–100.'],
+  INVALID_COUNT: [400, 'Số lỗi bị trừ điểm phải là số nguyên từ 0 trở lên.', 'The number of shortcomings must be a whole number ≥ 0.'],
+  AWAITING_UNIT: [409, 'Tiêu chí đang được trả lại cho đơn vị giải trình; chờ đơn vị trả lời.', 'The item is with the unit for explanation.'],
+  RETURNED_ONCE: [409, 'Mỗi tiêu chí chỉ được trả lại đơn vị giải trình một lần.', 'An item may be returned to the unit once.'],
+  NOT_RETURNED: [409, 'Chỉ giải trình được tiêu chí đang được trả lại.', 'Only an item returned for explanation can be answered.'],
+  INVALID_SURVEY: [400, 'Điểm tối đa của phiếu điều tra phải lớn hơn 0.', 'The survey maximum must be > 0.'],
+  SURVEY_OUT_OF_RANGE: [400, 'Điểm điều tra phải từ 0 đến điểm tối đa.', 'Survey points must be within 0 and their maximum.'],
   INVALID_CHILDREN: [400, 'Danh sách đơn vị trực thuộc chuyển giao không hợp lệ.', 'Invalid list of sub-units to hand over.'],
 };
 

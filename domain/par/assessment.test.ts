@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type AppraisalAction, type AppraisalState, finalScore, itemPoints, nextAppraisal } from './assessment.js';
 import type { CriteriaNode } from './criteriaSet.js';
 import { tasksOnTime } from './dataSources.js';
-import { unitTotals } from './results.js';
+import { previousIndex, unitTotals } from './results.js';
 import type { ItemInput, ScoringRule } from './scoring.js';
 
 const computed: ScoringRule = { kind: 'computed', source: 'dossiers_on_time', tiers: [{ atLeast: 98, share: 1 }, { atLeast: 90, share: 0.5 }] };
@@ -98,4 +98,19 @@ describe('a unit’s totals', () => {
   it('the index rounds half up at the second decimal: 2/3 → 66.67', () => {
     expect(unitTotals({ areas: [areas[0]], surveyShare: 0 }, [{ itemCode: '1.2', selfScore: 2, appraisedScore: null, appraisal: null }], null).index).toBe(66.67);
   });
+});
+
+describe('comparison with the previous year', () => {
+  const prev = new Map<number, number | null>([
+    [1, 88.5],
+    [2, 91],
+    [3, 79.25],
+  ]);
+  const cases: [string, number, number[], ReturnType<typeof previousIndex>][] = [
+    ['the same unit', 1, [], { index: 88.5, fromUnitIds: [1] }],
+    ['a unit that came from one assessed unit', 10, [2, 20], { index: 91, fromUnitIds: [2] }],
+    ['a unit merged from two assessed units: no single figure', 11, [2, 3], { index: null, fromUnitIds: [2, 3] }],
+    ['a new unit', 12, [30], null],
+  ];
+  it.each(cases)('%s', (_n, id, cameFrom, expected) => expect(previousIndex(id, cameFrom, prev)).toEqual(expected));
 });

@@ -120,3 +120,20 @@ export function unitTotals(set: Pick<CriteriaSet, 'areas' | 'surveyShare'>, scor
     items: items.length,
   };
 }
+
+export interface Previous {
+  /** null when the unit was formed from several units of last year's round: no one figure to compare */
+  index: number | null;
+  fromUnitIds: number[];
+}
+
+/**
+ * Last year's index of a unit: its own, or that of the one unit it came from (renamed, absorbed); a unit
+ * formed by merging several units that were assessed has no single figure to compare with.
+ */
+export function previousIndex(unitId: number, cameFrom: number[], previous: Map<number, number | null>): Previous | null {
+  if (previous.has(unitId)) return { index: previous.get(unitId)!, fromUnitIds: [unitId] };
+  const found = cameFrom.filter((id) => previous.has(id));
+  if (found.length === 0) return null;
+  return { index: found.length === 1 ? previous.get(found[0])! : null, fromUnitIds: found };
+}

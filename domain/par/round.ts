@@ -66,7 +66,7 @@ export function submissionProblems(areas: CriteriaNode[], scores: SelfScore[], n
 }
 
 /** Share of the unit's items scored (computed items count as scored), for its progress bar; percent. */
-export function selfProgress(areas: CriteriaNode[], scores: Pick<SelfScore, 'itemCode' | 'score'>[], noData: ReadonlySet<string> = new Set()): { scored: number; total: number } {
+export function selfProgress(areas: CriteriaNode[], scores: { itemCode: string; score: number | null }[], noData: ReadonlySet<string> = new Set()): { scored: number; total: number } {
   const items = leaves({ areas });
   const scored = new Set(scores.filter((s) => s.score !== null).map((s) => s.itemCode));
   return { scored: items.filter((i) => (i.rule?.kind === 'computed' && !noData.has(i.code)) || scored.has(i.code)).length, total: items.length };

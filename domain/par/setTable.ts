@@ -16,7 +16,8 @@ export interface RowError {
   message: string;
 }
 
-const num = (s: string): number | null => {
+/** "17,5" or "17.5" → 17.5; anything else (negative, text, empty) → null */
+export const parsePoints = (s: string): number | null => {
   const t = s.trim().replace(/\s/g, '').replace(',', '.');
   return /^\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 };
@@ -53,7 +54,7 @@ function parseRule(kindText: string, param: string): ScoringRule | string {
       return tiers && tiers.length ? { kind, tiers } : `Tham số "${param}" không hợp lệ: ghi các mức như "≥98:1; ≥90:0,5".`;
     }
     case 'deduction': {
-      const per = num(parts[0] ?? '');
+      const per = parsePoints(parts[0] ?? '');
       return per && per > 0 ? { kind, perItem: per } : `Tham số "${param}" không hợp lệ: ghi số điểm trừ cho mỗi lỗi, ví dụ "0,25".`;
     }
     case 'computed': {
@@ -82,7 +83,7 @@ export function parseSetRows(table: string[][]): { areas: CriteriaNode[]; errors
     const code = cell(0).replace(/\.$/, '');
     if (!/^\d+(\.\d+)*$/.test(code)) return errors.push({ row, message: `Mã "${cell(0)}" không hợp lệ (ví dụ 1, 1.2, 1.2.3).` });
     if (nodes.has(code)) return errors.push({ row, message: `Mã ${code} bị trùng.` });
-    const max = num(cell(2));
+    const max = parsePoints(cell(2));
     if (max === null) return errors.push({ row, message: `Điểm tối đa "${cell(2)}" không phải là số.` });
     const node: CriteriaNode = { code, name: cell(1), max, guidance: cell(6) || undefined, evidenceRequired: /^(x|có|co|1|yes)$/i.test(cell(5)) || undefined };
     if (cell(3)) {

@@ -75,7 +75,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(planRoutes, { db });
   await app.register(procedureRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(dossierRoutes, { db, ingestApiKey: opts.ingestApiKey, publicRateLimit: opts.publicRateLimit ?? 300 });
-  await app.register(parRoutes, { db });
+  await app.register(parRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(calendarRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(progressRoutes, { db });
 

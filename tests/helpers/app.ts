@@ -90,6 +90,13 @@ export function as(app: FastifyInstance, s: Session | null) {
     post: (url: string, payload?: object) => app.inject({ method: 'POST', url, payload, headers: headers(true) }),
     patch: (url: string, payload?: object) => app.inject({ method: 'PATCH', url, payload, headers: headers(true) }),
     put: (url: string, payload?: object) => app.inject({ method: 'PUT', url, payload, headers: headers(true) }),
+    delete: (url: string) => app.inject({ method: 'DELETE', url, headers: headers(true) }),
+    /** one file as multipart/form-data, field "file" */
+    upload: (url: string, fileName: string, data: Buffer) => {
+      const b = 'xx' + Math.random().toString(16).slice(2);
+      const payload = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from(`\r\n--${b}--\r\n`)]);
+      return app.inject({ method: 'POST', url, payload, headers: { ...headers(true), 'content-type': `multipart/form-data; boundary=${b}` } });
+    },
   };
 }
 

@@ -1,0 +1,49 @@
+/** The figures computed criteria are scored on, read from the plans and the one-stop statistics. */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { planTasks, planTaskUnits, plans, taskProgress } from '../../db/schema.js';
+import type { ItemData } from '../../../domain/par/assessment.js';
+import { type LedTask, tasksOnTime } from '../../../domain/par/dataSources.js';
+import type { DataSource } from '../../../domain/par/scoring.js';
+import { type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
+import { checkRange, oneStopReport, resolveScope } from '../dossiers/stats.js';
+
+/** The round's year, up to `today` when the year is not over. */
+export function assessedPeriod(year: number, today: IsoDate) {
+  return checkRange(`${year}-01-01`, `${year}-12-31`, today);
+}
+
+async function planTaskFigures(db: Db, unitIds: number[], year: number, asOf: IsoDate): Promise<ItemData> {
+  const led = await db
+    .select({ taskId: planTasks.id, due: planTasks.due })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .innerJoin(planTaskUnits, eq(planTaskUnits.taskId, planTasks.id))
+    .where(and(eq(plans.year, year), eq(planTaskUnits.role, 'lead'), inArray(planTaskUnits.unitId, unitIds)));
+  const ids = [...new Set(led.map((t) => t.taskId))];
+  const reports = ids.length
+    ? await db
+        .select({ taskId: taskProgress.taskId, status: taskProgress.status, submittedAt: taskProgress.submittedAt })
+        .from(taskProgress)
+        .where(and(inArray(taskProgress.taskId, ids), inArray(taskProgress.unitId, unitIds), eq(taskProgress.state, 'accepted')))
+        .orderBy(asc(taskProgress.period))
+    : [];
+  const tasks = new Map<number, LedTask>();
+  for (const t of led) tasks.set(t.taskId, { due: t.due, doneOn: null, notApplicable: false });
+  for (const r of reports) {
+    const t = tasks.get(r.taskId)!;
+    t.notApplicable = r.status === 'not_applicable'; // the latest accepted report decides
+    if (r.status === 'done' && t.doneOn === null && r.submittedAt) t.doneOn = vietnamDateOf(r.submittedAt);
+  }
+  return tasksOnTime([...tasks.values()], asOf);
+}
+
+/** The figure behind a computed item for a unit (its predecessors' records included) in the round's year. */
+export async function itemData(db: Db, source: DataSource, unitId: number, year: number, today: IsoDate): Promise<ItemData> {
+  const scope = await resolveScope(db, unitId);
+  const { from, to } = assessedPeriod(year, today);
+  if (source === 'plan_tasks_on_time') return planTaskFigures(db, scope.unitIds!, year, to);
+  const r = await oneStopReport(db, scope, from, to);
+  if (source === 'dossiers_on_time') return { percent: r.onTimeRate, numerator: r.early + r.onTime, denominator: r.resolved };
+  return { percent: r.onlineRate, numerator: r.receivedOnline, denominator: r.received };
+}
