@@ -14,6 +14,11 @@ import { DossierListPage } from '../features/dossiers/DossierListPage';
 import { Index766Page } from '../features/dossiers/Index766Page';
 import { PublicLookupPage } from '../features/dossiers/PublicLookupPage';
 import { CriteriaSetsPage } from '../features/par/CriteriaSetsPage';
+import { RoundsPage } from '../features/par/RoundsPage';
+import { RoundPage } from '../features/par/RoundPage';
+import { AssessmentPage } from '../features/par/AssessmentPage';
+import { ResultsPage } from '../features/par/ResultsPage';
+import { PublicRankingPage } from '../features/par/PublicRankingPage';
 import { ImportPage } from '../features/plans/ImportPage';
 import { MyUnitPage } from '../features/plans/MyUnitPage';
 import { PlanPage } from '../features/plans/PlanPage';
@@ -49,6 +54,7 @@ export function App() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/tra-cuu" element={<PublicLookupPage />} />
+              <Route path="/cong-khai/chi-so-cchc" element={<PublicRankingPage />} />
               <Route
                 element={
                   <RequireLogin>
@@ -70,6 +76,10 @@ export function App() {
                 <Route path="dossiers/:id" element={<DossierDetailPage />} />
                 <Route path="index766" element={<Index766Page />} />
                 <Route path="par/criteria-sets" element={<CriteriaSetsPage />} />
+                <Route path="par/rounds" element={<RoundsPage />} />
+                <Route path="par/rounds/:id" element={<RoundPage />} />
+                <Route path="par/rounds/:id/results" element={<ResultsPage />} />
+                <Route path="par/rounds/:id/units/:unitId" element={<AssessmentPage />} />
                 <Route path="org/units/:id" element={<UnitHistoryPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="audit" element={<AuditPage />} />

@@ -49,6 +49,9 @@ export function LoginPage() {
             <Anchor component={Link} to="/tra-cuu" size="sm" ta="center">
               {t('publicLookup')}
             </Anchor>
+            <Anchor component={Link} to="/cong-khai/chi-so-cchc" size="sm" ta="center">
+              {t('publicParTitle')}
+            </Anchor>
           </Stack>
         </form>
       </Paper>
