@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type AppraisalAction, type AppraisalState, finalScore, itemPoints, nextAppraisal } from './assessment.js';
 import type { CriteriaNode } from './criteriaSet.js';
 import { tasksOnTime } from './dataSources.js';
+import { parseSurveyRows } from './surveyTable.js';
 import { previousIndex, unitTotals } from './results.js';
 import type { ItemInput, ScoringRule } from './scoring.js';
 
@@ -113,4 +114,18 @@ describe('comparison with the previous year', () => {
     ['a new unit', 12, [30], null],
   ];
   it.each(cases)('%s', (_n, id, cameFrom, expected) => expect(previousIndex(id, cameFrom, prev)).toEqual(expected));
+});
+
+describe('survey file rows', () => {
+  const head = ['Mã đơn vị', 'Tên đơn vị', 'Điểm', 'Điểm tối đa'];
+  it('reads points with a decimal comma, and names every bad row', () => {
+    const { rows, errors } = parseSurveyRows([head, ['TN.STP', 'Sở Tư pháp', '85,5', '100'], ['', 'x', '1', '2'], ['TN.A', 'A', '101', '100'], ['TN.B', 'B', 'abc', '100'], ['TN.C', 'C', '5', '0'], ['TN.STP', 'lặp', '1', '100'], ['', '', '', '']]);
+    expect(rows).toEqual([{ row: 2, code: 'TN.STP', raw: 85.5, rawMax: 100 }]);
+    expect(errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7]);
+    expect(errors[1].message).toContain('lớn hơn điểm tối đa');
+    expect(errors[4].message).toContain('dòng 2');
+  });
+  it('wants its header', () => {
+    expect(parseSurveyRows([['Mã', 'Điểm']]).errors).toEqual([{ row: 1, message: expect.stringContaining('Mã đơn vị | Tên đơn vị | Điểm | Điểm tối đa') }]);
+  });
 });

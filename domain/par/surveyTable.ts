@@ -25,6 +25,7 @@ export function parseSurveyRows(table: string[][]): { rows: SurveyRow[]; errors:
   table.slice(1).forEach((cells, i) => {
     const row = i + 2;
     if (cells.every((c) => !c?.trim())) return;
+    const before = errors.length;
     const code = (cells[0] ?? '').trim();
     const raw = parsePoints(cells[2] ?? '');
     const rawMax = parsePoints(cells[3] ?? '');
@@ -34,7 +35,7 @@ export function parseSurveyRows(table: string[][]): { rows: SurveyRow[]; errors:
     if (rawMax === null || rawMax === 0) errors.push({ row, message: `Điểm tối đa "${cells[3] ?? ''}" phải là số lớn hơn 0.` });
     else if (raw !== null && raw > rawMax) errors.push({ row, message: `Điểm ${cells[2]} lớn hơn điểm tối đa ${cells[3]}.` });
     if (code) seen.set(code, row);
-    if (code && raw !== null && rawMax) rows.push({ row, code, raw, rawMax });
+    if (errors.length === before) rows.push({ row, code, raw: raw!, rawMax: rawMax! });
   });
   return { rows, errors };
 }

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { loadDemoDossiers } from './demoDossiers.js';
 import { COMMUNE_SET_2026, DEPARTMENT_SET_2026 } from './parSets.js';
 import { createSet } from '../modules/par/criteriaSets.js';
+import { loadDemoPar } from './demoPar.js';
 import { fileURLToPath } from 'node:url';
 import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../../domain/calendar/announced.js';
 
@@ -49,7 +50,7 @@ async function unitIdsByCode(tx: Tx): Promise<Map<string, number>> {
   return new Map((await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits)).map((u) => [u.code, u.id]));
 }
 
-export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?: boolean; adminPassword?: string; demoPassword?: string }): Promise<BootstrapResult> {
+export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?: boolean; demoPar?: boolean; adminPassword?: string; demoPassword?: string }): Promise<BootstrapResult> {
   return db.transaction(async (tx) => {
     const result: BootstrapResult = { demoLoaded: false, adminCreated: false };
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits);
@@ -80,7 +81,9 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
       await importProcedures(db2, DEMO_ACTOR, 'danh-muc-tthc-mau.csv', readFileSync(list), false);
       await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết 2026: nghỉ 14/2–22/2 (REFERENCE.md §10); các ngày khác theo quy tắc', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
       if (opts.demoDossiers !== false) await loadDemoDossiers(db2, DEMO_ACTOR);
-      for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) await createSet(db2, DEMO_ACTOR, set);
+      const sets2026: number[] = [];
+      for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) sets2026.push((await createSet(db2, DEMO_ACTOR, set)).id);
+      if (opts.demoPar !== false) await loadDemoPar(db2, sets2026);
       result.demoLoaded = true;
     }
     return result;

@@ -10,11 +10,12 @@ export const ADMIN_PASSWORD = 'Admin12345';
 export const DEMO_PASSWORD = 'Demo12345';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function startSystem() {
+/** `demoPar`: also the demo PAR rounds (slower to load; the PAR journey wants them). */
+export async function startSystem(opts: { demoPar?: boolean } = {}) {
   if (!existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   const database = await openDatabase({});
-  await bootstrap(database.db, { demoData: true, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD });
+  await bootstrap(database.db, { demoData: true, demoPar: opts.demoPar ?? false, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD });
   const app = await buildApp({ database, loginRateLimit: 1000, publicRateLimit: 10_000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

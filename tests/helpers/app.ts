@@ -51,10 +51,10 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-export async function testApp(engine: Engine, opts: { demo?: boolean; demoDossiers?: boolean } & Partial<AppOptions> = {}): Promise<TestApp> {
+export async function testApp(engine: Engine, opts: { demo?: boolean; demoDossiers?: boolean; demoPar?: boolean } & Partial<AppOptions> = {}): Promise<TestApp> {
   const pgdb = engine === 'postgres' ? await freshPostgres() : undefined;
   const database = await openDatabase({ databaseUrl: pgdb?.url });
-  await bootstrap(database.db, { demoData: opts.demo ?? true, demoDossiers: opts.demoDossiers ?? false, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD });
+  await bootstrap(database.db, { demoData: opts.demo ?? true, demoDossiers: opts.demoDossiers ?? false, demoPar: opts.demoPar ?? false, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD });
   const app = await buildApp({ loginRateLimit: 10_000, publicRateLimit: 10_000, ...opts, database });
   return {
     app,

@@ -171,38 +171,51 @@ async function editContext(tx: Tx, user: SessionUser, roundId: number, unitId: n
   return { round, ru, item, row };
 }
 
-/** One item saved as the officer types: the score is checked against the item's rule and maximum. */
-export async function saveItem(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, change: ItemChange, today: IsoDate) {
+async function saveInTx(tx: Tx, user: SessionUser, roundId: number, unitId: number, code: string, change: ItemChange, today: IsoDate) {
+  const { round, ru, item, row } = await editContext(tx, user, roundId, unitId, code, today);
+  const input = change.input === undefined ? ((row?.selfInput as ItemInput | null) ?? null) : change.input;
+  const data = item.rule?.kind === 'computed' ? await itemData(tx as unknown as Db, item.rule.source, unitId, round.year, today) : null;
+  const byUnit = scoredByUnit(item.rule!, data);
+  const selfScore = itemPoints(item, byUnit ? input : null, data);
+  const values = {
+    selfInput: byUnit ? input : null,
+    selfScore: selfScore === null ? null : String(selfScore),
+    explanation: change.explanation === undefined ? (row?.explanation ?? null) : change.explanation?.trim() || null,
+    refs: change.refs === undefined ? (row?.refs ?? null) : change.refs?.trim() || null,
+    data,
+    updatedBy: user.id,
+    updatedAt: new Date(),
+  };
+  if (row) await tx.update(parScores).set(values).where(eq(parScores.id, row.id));
+  else await tx.insert(parScores).values({ roundUnitId: ru.id, itemCode: code, ...values });
+  return {
+    before: row ? { itemCode: code, selfScore: num(row.selfScore), explanation: row.explanation, refs: row.refs } : null,
+    after: { code, selfScore, explanation: values.explanation, refs: values.refs, data },
+  };
+}
+
+/**
+ * Items saved as the officer types (one, usually; several when a unit's scores are entered at once): each
+ * score is checked against its item's rule and maximum; one audit event lists them all.
+ */
+export async function saveItems(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, changes: { code: string; change: ItemChange }[], today: IsoDate) {
   return db.transaction(async (tx) => {
-    const { round, ru, item, row } = await editContext(tx, user, roundId, unitId, code, today);
-    const input = change.input === undefined ? ((row?.selfInput as ItemInput | null) ?? null) : change.input;
-    let selfScore: number | null = null;
-    let data: ItemData | null = null;
-    if (item.rule?.kind === 'computed') data = await itemData(tx as unknown as Db, item.rule.source, unitId, round.year, today);
-    if (scoredByUnit(item.rule!, data)) selfScore = itemPoints(item, input, data);
-    else selfScore = itemPoints(item, null, data);
-    const values = {
-      selfInput: scoredByUnit(item.rule!, data) ? input : null,
-      selfScore: selfScore === null ? null : String(selfScore),
-      explanation: change.explanation === undefined ? (row?.explanation ?? null) : change.explanation?.trim() || null,
-      refs: change.refs === undefined ? (row?.refs ?? null) : change.refs?.trim() || null,
-      data,
-      updatedBy: user.id,
-      updatedAt: new Date(),
-    };
-    const [saved] = row
-      ? await tx.update(parScores).set(values).where(eq(parScores.id, row.id)).returning()
-      : await tx.insert(parScores).values({ roundUnitId: ru.id, itemCode: code, ...values }).returning();
+    const saved = [];
+    for (const c of changes) saved.push(await saveInTx(tx, user, roundId, unitId, c.code, c.change, today));
     await recordAudit(tx, actor, {
       action: 'par.self.save',
-      entityType: 'par_score',
-      entityId: saved.id,
+      entityType: 'par_round',
+      entityId: roundId,
       unitId,
-      before: row ? { selfScore: num(row.selfScore), explanation: row.explanation, refs: row.refs } : null,
-      after: { roundId, itemCode: code, selfScore, explanation: values.explanation, refs: values.refs },
+      before: saved.map((s) => s.before),
+      after: saved.map(({ after: { data: _d, code, ...a } }) => ({ itemCode: code, ...a })),
     });
-    return { code, selfScore, explanation: values.explanation, refs: values.refs, data };
+    return saved.map((s) => s.after);
   });
+}
+
+export async function saveItem(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, change: ItemChange, today: IsoDate) {
+  return (await saveItems(db, user, actor, roundId, unitId, [{ code, change }], today))[0];
 }
 
 export const MAX_PAR_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -294,17 +307,22 @@ export async function submitAssessment(db: Db, user: SessionUser, actor: AuditAc
 
 export type AppraiserAction = { action: 'accept' } | { action: 'adjust'; input: ItemInput; reason: string } | { action: 'return'; note: string };
 
+/** The checks before any appraisal: the appraiser's role and assignment, the round, the unit's submission, the window. */
+async function appraisalContext(tx: Tx, user: SessionUser, roundId: number, unitId: number, today: IsoDate) {
+  const round = await requireRound(tx, roundId);
+  const ru = await requireRoundUnit(tx, roundId, unitId);
+  if (!can(user, 'appraisal.write', { unitId })) throw errors.forbidden();
+  if (ru.appraiserId !== null && ru.appraiserId !== user.id) throw errors.conflict('NOT_ASSIGNED', 'Đơn vị này được phân công cho thành viên khác của tổ thẩm định.', 'Another appraiser is assigned to this unit.');
+  requireOpen(round);
+  if (!ru.submittedAt) throw errors.conflict('NOT_SUBMITTED', 'Đơn vị chưa gửi bản tự đánh giá.', 'The unit has not submitted.');
+  if (!appraisalOpen(windowsOf(round), today)) throw errors.conflict('LOCKED', 'Ngoài thời gian thẩm định.', 'Outside the appraisal window.');
+  return { round, ru, set: await setOf(tx, ru) };
+}
+
 /** The appraiser's decision on one item. An adjustment is scored under the item's rule (a computed item by hand). */
 export async function appraiseItem(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, a: AppraiserAction, today: IsoDate) {
   return db.transaction(async (tx) => {
-    const round = await requireRound(tx, roundId);
-    const ru = await requireRoundUnit(tx, roundId, unitId);
-    if (!can(user, 'appraisal.write', { unitId })) throw errors.forbidden();
-    if (ru.appraiserId !== null && ru.appraiserId !== user.id) throw errors.conflict('NOT_ASSIGNED', 'Đơn vị này được phân công cho thành viên khác của tổ thẩm định.', 'Another appraiser is assigned to this unit.');
-    requireOpen(round);
-    if (!ru.submittedAt) throw errors.conflict('NOT_SUBMITTED', 'Đơn vị chưa gửi bản tự đánh giá.', 'The unit has not submitted.');
-    if (!appraisalOpen(windowsOf(round), today)) throw errors.conflict('LOCKED', 'Ngoài thời gian thẩm định.', 'Outside the appraisal window.');
-    const set = await setOf(tx, ru);
+    const { ru, set } = await appraisalContext(tx, user, roundId, unitId, today);
     const item = requireItem(set.areas, code);
     const [row] = await tx.select().from(parScores).where(and(eq(parScores.roundUnitId, ru.id), eq(parScores.itemCode, code)));
     if (!row) throw errors.notFound('score');
@@ -326,13 +344,16 @@ export async function appraiseItem(db: Db, user: SessionUser, actor: AuditActor,
   });
 }
 
-/** Accept every item not yet decided (nor waiting for the unit): the appraiser's "accept the rest". */
+/** Accept every item not yet decided (nor waiting for the unit) at the unit's score: one audit event lists them. */
 export async function acceptRemaining(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, today: IsoDate) {
-  const a = await getAssessment(db, user, roundId, unitId, today);
-  if (!a.can.appraise) throw errors.conflict('LOCKED', 'Không thẩm định được đơn vị này lúc này.', 'You cannot appraise this unit now.');
-  const open = a.items.filter((i) => i.appraisal === null || i.appraisal === 'answered');
-  for (const i of open) await appraiseItem(db, user, actor, roundId, unitId, i.code, { action: 'accept' }, today);
-  return { accepted: open.length };
+  return db.transaction(async (tx) => {
+    const { ru } = await appraisalContext(tx, user, roundId, unitId, today);
+    const rows = await tx.select().from(parScores).where(eq(parScores.roundUnitId, ru.id));
+    const open = rows.filter((r) => r.appraisal === null || r.appraisal === 'answered');
+    for (const r of open) await tx.update(parScores).set({ appraisal: 'accepted', appraisedScore: r.selfScore, appraisalReason: null, appraisedBy: user.id }).where(eq(parScores.id, r.id));
+    if (open.length) await recordAudit(tx, actor, { action: 'par.appraisal.accept', entityType: 'par_round', entityId: roundId, unitId, after: { items: open.map((r) => ({ itemCode: r.itemCode, appraisedScore: num(r.selfScore) })) } });
+    return { accepted: open.length };
+  });
 }
 
 /** The unit's answer to an item returned for explanation; the item goes back to the appraiser. */

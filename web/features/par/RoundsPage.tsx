@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { DateField, ErrorAlert, LoadState, useLoad } from '../../app/components';
-import { formatDate } from '../../app/format';
+import { formatDate, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { Round } from './types';
 
@@ -17,12 +17,15 @@ export function StatusBadge({ status }: { status: Round['status'] }) {
 function NewRound({ onCreated }: { onCreated(id: number): void }) {
   const { t } = useI18n();
   const sets = useLoad(() => api.get<{ id: number; year: number; unitType: string; version: number; name: string }[]>('/api/par/criteria-sets'), []);
-  const [f, setF] = useState({ year: new Date().getFullYear(), name: '', setIds: [] as string[], selfFrom: null as string | null, selfTo: null as string | null, appraisalFrom: null as string | null, appraisalTo: null as string | null });
+  const units = useLoad(() => api.get<{ id: number; name: string; type: string }[]>(`/api/org-units?asOf=${todayVn()}`), []);
+  const [f, setF] = useState({ year: new Date().getFullYear(), name: '', setIds: [] as string[], unitIds: [] as string[], selfFrom: null as string | null, selfTo: null as string | null, appraisalFrom: null as string | null, appraisalTo: null as string | null });
   const [error, setError] = useState<string | null>(null);
+  const types = new Set((sets.data ?? []).filter((s) => f.setIds.includes(String(s.id))).map((s) => s.unitType));
   const create = async () => {
     setError(null);
     try {
-      const r = await api.post<{ id: number }>('/api/par/rounds', { ...f, setIds: f.setIds.map(Number), name: f.name || `${t('parIndex')} ${f.year}` });
+      const { unitIds, ...rest } = f;
+      const r = await api.post<{ id: number }>('/api/par/rounds', { ...rest, setIds: f.setIds.map(Number), unitIds: unitIds.length ? unitIds.map(Number) : undefined, name: f.name || `${t('parIndex')} ${f.year}` });
       onCreated(r.id);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -45,6 +48,16 @@ function NewRound({ onCreated }: { onCreated(id: number): void }) {
           data-testid="round-sets"
         />
       </Group>
+      <MultiSelect
+        mt="xs"
+        label={t('unitsInScope')}
+        placeholder={t('allUnitsOfTypes')}
+        searchable
+        data={(units.data ?? []).filter((u) => types.has(u.type)).map((u) => ({ value: String(u.id), label: u.name }))}
+        value={f.unitIds}
+        onChange={(v) => setF({ ...f, unitIds: v })}
+        data-testid="round-units-select"
+      />
       <Group align="end" mt="xs">
         <DateField label={t('selfFrom')} value={f.selfFrom} onChange={(v) => setF({ ...f, selfFrom: v })} w={140} />
         <DateField label={t('selfTo')} value={f.selfTo} onChange={(v) => setF({ ...f, selfTo: v })} w={140} />
