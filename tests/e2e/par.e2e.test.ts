@@ -48,14 +48,10 @@ describe('PAR index in Chromium: criteria sets, a full round, the published rank
 
   it('the demo has finished rounds: the 2025 ranking compares with 2024 through the merged units', async () => {
     await page.goto(`${sys.base}/par/rounds`);
-    await page.getByTestId('rounds').waitFor();
-    const list = (await page.getByTestId('rounds').textContent()) ?? '';
-    expect(list).toContain('Chỉ số CCHC năm 2025 (dữ liệu mẫu)');
-    expect(list).toContain('Đã công bố');
+    await expect.poll(async () => (await page.getByTestId('rounds').textContent()) ?? '').toContain('Chỉ số CCHC năm 2025 (dữ liệu mẫu)');
+    expect(await page.getByTestId('rounds').textContent()).toContain('Đã công bố');
     await page.getByRole('row', { name: /năm 2025/ }).getByRole('link', { name: 'Kết quả, xếp hạng' }).click();
-    await page.getByTestId('ranking').waitFor();
-    const ranking = (await page.getByTestId('ranking').textContent()) ?? '';
-    expect(ranking).toContain('hợp nhất từ nhiều đơn vị');
+    await expect.poll(async () => (await page.getByTestId('ranking').textContent()) ?? '').toContain('hợp nhất từ nhiều đơn vị');
     await page.getByTestId('par-radar').waitFor();
     await shot(page, 'par-results-2025');
   });
@@ -158,7 +154,7 @@ describe('PAR index in Chromium: criteria sets, a full round, the published rank
     await page.getByRole('button', { name: 'Công bố' }).click();
     await page.getByText('Đã công bố').first().waitFor();
     await page.getByRole('link', { name: 'Kết quả, xếp hạng' }).click();
-    await page.getByTestId('ranking').waitFor();
+    await expect.poll(async () => (await page.getByTestId('ranking').locator('tbody').textContent()) ?? '').toContain('Sở Tư pháp');
     const ranking = (await page.getByTestId('ranking').locator('tbody').textContent()) ?? '';
     // Sở Tư pháp: 2 + 1 (appraised) + 18 = 21 of 24 → 87,50 %; Sở KH&CN: 0 + 2 + 16 = 18 of 24 → 75,00 %
     expect(ranking).toMatch(/1Sở Tư pháp.*87,50 %/);

@@ -33,12 +33,14 @@ function textInput(kind: ScoringRule['kind'], text: string): ItemInput | null | 
   return { value: n };
 }
 
-/** Enter in a score field: on to the next item's score (the field saves as it is left). */
+/** Enter in a score field: on to the next item's score (the field saves as it is left); the last one just saves. */
 function nextScore(e: KeyboardEvent<HTMLElement>) {
   if (e.key !== 'Enter') return;
   e.preventDefault();
   const all = [...document.querySelectorAll<HTMLElement>('[data-score-input]')];
-  all[all.indexOf(e.currentTarget) + 1]?.focus();
+  const next = all[all.indexOf(e.currentTarget) + 1];
+  if (next) next.focus();
+  else e.currentTarget.blur();
 }
 
 function ScoreField({ kind, value, onChange, onCommit, disabled, max, label }: { kind: ScoringRule['kind']; value: string; onChange(v: string): void; onCommit(v: string): void; disabled: boolean; max: number; label: string }) {

@@ -44,6 +44,7 @@ function NewRound({ onCreated }: { onCreated(id: number): void }) {
           data={(sets.data ?? []).map((s) => ({ value: String(s.id), label: `${s.year} · ${t(`type.${s.unitType}`)} · v${s.version} — ${s.name}` }))}
           value={f.setIds}
           onChange={(v) => setF({ ...f, setIds: v })}
+          searchable
           w={420}
           data-testid="round-sets"
         />
