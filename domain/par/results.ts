@@ -137,3 +137,23 @@ export function previousIndex(unitId: number, cameFrom: number[], previous: Map<
   if (found.length === 0) return null;
   return { index: found.length === 1 ? previous.get(found[0])! : null, fromUnitIds: found };
 }
+
+/** A unit's line in a round's results (the API's and the screens' shape). */
+export interface UnitResult {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  unitType: string;
+  submitted: boolean;
+  selfScore: number | null;
+  appraisedScore: number | null;
+  surveyScore: number | null;
+  maxScore: number;
+  index: number | null;
+  rank: number | null;
+  group: string | null;
+  /** appraised − self (criteria only); null before the appraisal */
+  difference: number | null;
+  areas: AreaResult[];
+  previous: (Previous & { change: number | null }) | null;
+}

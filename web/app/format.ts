@@ -25,6 +25,11 @@ export function formatNumber(n: number, digits = 0): string {
   return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
+/** Points with two decimals ("12,50"), "—" when there are none. */
+export function formatPoints(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : formatNumber(n, 2);
+}
+
 /** Today in Vietnam, YYYY-MM-DD. */
 export function todayVn(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

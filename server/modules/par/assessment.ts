@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { parCriteriaSets, parEvidence, parRoundUnits, parScores } from '../../db/schema.js';
+import { parEvidence, parRoundUnits, parScores } from '../../db/schema.js';
+import { getSet } from './criteriaSets.js';
 import { can } from '../../../domain/access/policy.js';
 import type { IsoDate } from '../../../domain/org/dates.js';
 import { latestName } from '../../../domain/org/scope.js';
@@ -29,10 +30,7 @@ type Item = CriteriaNode & { area: string };
 
 const num = (s: string | null) => (s === null ? null : Number(s));
 
-async function setOf(db: Db | Tx, ru: RoundUnitRow) {
-  const [s] = await db.select().from(parCriteriaSets).where(eq(parCriteriaSets.id, ru.setId));
-  return { areas: s.areas as CriteriaNode[], surveyShare: Number(s.surveyShare), name: s.name, unitType: s.unitType, id: s.id };
-}
+const setOf = (db: Db | Tx, ru: RoundUnitRow) => getSet(db, ru.setId);
 
 function requireItem(areas: CriteriaNode[], code: string): Item {
   const item = leaves({ areas }).find((i) => i.code === code);

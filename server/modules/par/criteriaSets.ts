@@ -1,7 +1,7 @@
 /** PAR-index criteria sets: create (JSON or table file), list, read, export, clone to another year. */
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { parCriteriaSets } from '../../db/schema.js';
 import { type CriteriaNode, type CriteriaSet, leaves, normaliseTree, setMaximum, validateSet } from '../../../domain/par/criteriaSet.js';
 import { parseSetRows, setToRows } from '../../../domain/par/setTable.js';
@@ -56,10 +56,17 @@ export async function listSets(db: Db) {
   return (await db.select().from(parCriteriaSets).orderBy(desc(parCriteriaSets.year), parCriteriaSets.unitType, desc(parCriteriaSets.version))).map(presentSet);
 }
 
-export async function getSet(db: Db, id: number) {
+export async function getSet(db: Db | Tx, id: number) {
   const [row] = await db.select().from(parCriteriaSets).where(eq(parCriteriaSets.id, id));
   if (!row) throw errors.notFound('criteria set');
   return presentSet(row);
+}
+
+/** The sets a round's units are scored on, by id. */
+export async function setsOf(db: Db | Tx, units: { setId: number }[]) {
+  const ids = [...new Set(units.map((u) => u.setId))];
+  const rows = ids.length ? await db.select().from(parCriteriaSets).where(inArray(parCriteriaSets.id, ids)) : [];
+  return new Map(rows.map((r) => [r.id, presentSet(r)]));
 }
 
 /** Last year's set as the start of this year's: a new version, to be edited. */

@@ -7,47 +7,27 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Db } from '../../db/client.js';
-import { parCriteriaSets, parRoundUnits, parRounds, parScores } from '../../db/schema.js';
+import { parRoundUnits, parRounds, parScores } from '../../db/schema.js';
+import { setsOf } from './criteriaSets.js';
+import type { OrgHistory } from '../../../domain/org/history.js';
 import { lineage } from '../../../domain/org/history.js';
 import { latestName } from '../../../domain/org/scope.js';
 import type { AppraisalState } from '../../../domain/par/assessment.js';
-import type { CriteriaNode } from '../../../domain/par/criteriaSet.js';
-import { type AreaResult, type GroupThreshold, groupOf, type Previous, previousIndex, rankWithinType, unitTotals } from '../../../domain/par/results.js';
+import { type GroupThreshold, groupOf, previousIndex, rankWithinType, type UnitResult, unitTotals } from '../../../domain/par/results.js';
 import { round2 } from '../../../domain/par/scoring.js';
 import { loadHistory } from '../org/history.js';
 import { presentRound, requireRound, type RoundRow } from './rounds.js';
 
-export interface UnitResult {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  unitType: string;
-  submitted: boolean;
-  selfScore: number | null;
-  appraisedScore: number | null;
-  surveyScore: number | null;
-  maxScore: number;
-  index: number | null;
-  rank: number | null;
-  group: string | null;
-  /** appraised − self (criteria only); null before the appraisal */
-  difference: number | null;
-  areas: AreaResult[];
-  previous: (Previous & { change: number | null }) | null;
-}
-
-async function computeResults(db: Db, round: RoundRow, withPrevious: boolean): Promise<UnitResult[]> {
+async function computeResults(db: Db, round: RoundRow, withPrevious: boolean, h: OrgHistory): Promise<UnitResult[]> {
   const rus = await db.select().from(parRoundUnits).where(eq(parRoundUnits.roundId, round.id));
-  const sets = new Map((await db.select().from(parCriteriaSets).where(inArray(parCriteriaSets.id, [...new Set(rus.map((u) => u.setId)), -1]))).map((s) => [s.id, s]));
+  const sets = await setsOf(db, rus);
   const submitted = rus.filter((u) => u.submittedAt);
   const scores = submitted.length ? await db.select().from(parScores).where(inArray(parScores.roundUnitId, submitted.map((u) => u.id))) : [];
-  const h = await loadHistory(db);
   const rows = rus.map((u) => {
     const s = sets.get(u.setId)!;
-    const set = { areas: s.areas as CriteriaNode[], surveyShare: Number(s.surveyShare) };
     const mine = scores.filter((x) => x.roundUnitId === u.id);
     const t = unitTotals(
-      set,
+      s,
       mine.map((x) => ({ itemCode: x.itemCode, selfScore: x.selfScore === null ? null : Number(x.selfScore), appraisedScore: x.appraisedScore === null ? null : Number(x.appraisedScore), appraisal: x.appraisal as AppraisalState | null })),
       u.surveyScore === null ? null : Number(u.surveyScore),
     );
@@ -76,7 +56,7 @@ async function computeResults(db: Db, round: RoundRow, withPrevious: boolean): P
       .where(and(eq(parRounds.year, round.year - 1), inArray(parRounds.status, ['approved', 'published'])))
       .orderBy(desc(parRounds.id))
       .limit(1);
-    if (prev) previous = new Map((await computeResults(db, prev, false)).map((r) => [r.unitId, r.index]));
+    if (prev) previous = new Map((await computeResults(db, prev, false, h)).map((r) => [r.unitId, r.index]));
   }
   return rankWithinType(rows)
     .map((r) => {
@@ -89,7 +69,7 @@ async function computeResults(db: Db, round: RoundRow, withPrevious: boolean): P
 /** The results as the people following the round see them; `onlyUnit` limits them to one unit's row. */
 export async function roundResults(db: Db, roundId: number, onlyUnit: number | null = null) {
   const round = await requireRound(db, roundId);
-  const units = await computeResults(db, round, true);
+  const units = await computeResults(db, round, true, await loadHistory(db));
   return { round: presentRound(round), units: onlyUnit === null ? units : units.filter((u) => u.unitId === onlyUnit) };
 }
 
@@ -97,7 +77,7 @@ export async function roundResults(db: Db, roundId: number, onlyUnit: number | n
 export async function publicRanking(db: Db, roundId: number) {
   const round = await requireRound(db, roundId);
   if (round.status !== 'published') return null;
-  const units = await computeResults(db, round, false);
+  const units = await computeResults(db, round, false, await loadHistory(db));
   return {
     round: { id: round.id, year: round.year, name: round.name, publishedAt: round.publishedAt },
     units: units.map((u) => ({ unitId: u.unitId, unitName: u.unitName, unitType: u.unitType, index: u.index, rank: u.rank, group: u.group, areas: u.areas.map((a) => ({ code: a.code, name: a.name, index: a.index })) })),

@@ -5,12 +5,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { parCriteriaSets, parRoundUnits, parRounds, parScores, users } from '../../db/schema.js';
+import { setsOf } from './criteriaSets.js';
 import { can } from '../../../domain/access/policy.js';
 import type { IsoDate } from '../../../domain/org/dates.js';
 import { unitsAsOf } from '../../../domain/org/history.js';
 import { latestName } from '../../../domain/org/scope.js';
-import type { CriteriaNode } from '../../../domain/par/criteriaSet.js';
-import { leaves } from '../../../domain/par/criteriaSet.js';
 import { DEFAULT_GROUPS, type GroupThreshold } from '../../../domain/par/results.js';
 import { checkWindows, type RoundWindows, selfProgress } from '../../../domain/par/round.js';
 import { scaleSurvey } from '../../../domain/par/scoring.js';
@@ -141,7 +140,7 @@ export async function getRound(db: Db, user: SessionUser, id: number) {
   const r = await requireRound(db, id);
   const seesAll = can(user, 'unitData.read');
   const rus = (await db.select().from(parRoundUnits).where(eq(parRoundUnits.roundId, id))).filter((u) => seesAll || u.unitId === user.unitId);
-  const sets = new Map((await db.select().from(parCriteriaSets).where(inArray(parCriteriaSets.id, [...new Set(rus.map((u) => u.setId)), -1]))).map((s) => [s.id, s]));
+  const sets = await setsOf(db, rus);
   const scores = rus.length
     ? await db
         .select({ roundUnitId: parScores.roundUnitId, itemCode: parScores.itemCode, score: parScores.selfScore, appraisal: parScores.appraisal, data: parScores.data })
@@ -159,7 +158,6 @@ export async function getRound(db: Db, user: SessionUser, id: number) {
         const set = sets.get(u.setId)!;
         const mine = scores.filter((s) => s.roundUnitId === u.id);
         const noData = new Set(mine.filter((s) => (s.data as { percent: number | null } | null)?.percent === null).map((s) => s.itemCode));
-        const items = leaves({ areas: set.areas as CriteriaNode[] });
         return {
           unitId: u.unitId,
           unitName: latestName(h, u.unitId),
@@ -167,8 +165,8 @@ export async function getRound(db: Db, user: SessionUser, id: number) {
           setId: u.setId,
           submittedAt: u.submittedAt,
           reopenedUntil: u.reopenedUntil,
-          progress: selfProgress(set.areas as CriteriaNode[], mine.map((s) => ({ itemCode: s.itemCode, score: s.score === null ? null : Number(s.score) })), noData),
-          appraised: { done: mine.filter((s) => s.appraisal === 'accepted' || s.appraisal === 'adjusted').length, returned: mine.filter((s) => s.appraisal === 'returned').length, total: items.length },
+          progress: selfProgress(set.areas, mine.map((s) => ({ itemCode: s.itemCode, score: s.score === null ? null : Number(s.score) })), noData),
+          appraised: { done: mine.filter((s) => s.appraisal === 'accepted' || s.appraisal === 'adjusted').length, returned: mine.filter((s) => s.appraisal === 'returned').length, total: set.items },
           surveyScore: u.surveyScore === null ? null : Number(u.surveyScore),
           appraiserId: u.appraiserId,
           appraiserName: u.appraiserId ? (appraisers.get(u.appraiserId) ?? null) : null,
@@ -215,7 +213,7 @@ export async function importSurvey(db: Db, actor: AuditActor, roundId: number, f
   const r = await requireRound(db, roundId);
   requireOpen(r);
   const rus = await db.select().from(parRoundUnits).where(eq(parRoundUnits.roundId, roundId));
-  const sets = new Map((await db.select().from(parCriteriaSets).where(inArray(parCriteriaSets.id, [...new Set(rus.map((u) => u.setId)), -1]))).map((s) => [s.id, s]));
+  const sets = await setsOf(db, rus);
   const h = await loadHistory(db);
   const byCode = new Map(rus.map((u) => [h.units.find((x) => x.id === u.unitId)!.code, u]));
   const out: { unitId: number; code: string; unitName: string; raw: number; rawMax: number; score: number }[] = [];
@@ -225,7 +223,7 @@ export async function importSurvey(db: Db, actor: AuditActor, roundId: number, f
       rowErrors.push({ row: row.row, message: `Đơn vị mã ${row.code} không thuộc đợt đánh giá này.` });
       continue;
     }
-    out.push({ unitId: ru.unitId, code: row.code, unitName: latestName(h, ru.unitId), raw: row.raw, rawMax: row.rawMax, score: scaleSurvey(row.raw, row.rawMax, Number(sets.get(ru.setId)!.surveyShare)) });
+    out.push({ unitId: ru.unitId, code: row.code, unitName: latestName(h, ru.unitId), raw: row.raw, rawMax: row.rawMax, score: scaleSurvey(row.raw, row.rawMax, sets.get(ru.setId)!.surveyShare) });
   }
   if (rowErrors.length) throw new AppError(400, 'INVALID_ROWS', `${rowErrors.length} dòng có lỗi; chưa lưu gì.`, `${rowErrors.length} rows have errors; nothing was saved.`, { errors: rowErrors.sort((a, b) => a.row - b.row) });
   if (out.length === 0) throw errors.badRequest('EMPTY', 'Tệp không có dòng điểm nào.', 'The file has no rows.');
@@ -249,7 +247,7 @@ export async function approveRound(db: Db, user: SessionUser, actor: AuditActor,
     const r = await requireRound(tx, roundId);
     requireOpen(r);
     const rus = await tx.select().from(parRoundUnits).where(eq(parRoundUnits.roundId, roundId));
-    const sets = new Map((await tx.select().from(parCriteriaSets).where(inArray(parCriteriaSets.id, [...new Set(rus.map((u) => u.setId)), -1]))).map((s) => [s.id, s]));
+    const sets = await setsOf(tx, rus);
     const scores = await tx
       .select({ roundUnitId: parScores.roundUnitId, appraisal: parScores.appraisal })
       .from(parScores)
@@ -259,7 +257,7 @@ export async function approveRound(db: Db, user: SessionUser, actor: AuditActor,
     for (const u of rus) {
       const p = (problem: string) => missing.push({ unitId: u.unitId, unitName: latestName(h, u.unitId), problem });
       if (!u.submittedAt) p('NOT_SUBMITTED');
-      const total = leaves({ areas: sets.get(u.setId)!.areas as CriteriaNode[] }).length;
+      const total = sets.get(u.setId)!.items;
       const done = scores.filter((s) => s.roundUnitId === u.id && (s.appraisal === 'accepted' || s.appraisal === 'adjusted')).length;
       if (done < total) p('NOT_APPRAISED');
       if (u.surveyScore === null) p('NO_SURVEY');

@@ -8,12 +8,11 @@ import { type KeyboardEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../app/api';
 import { LoadState, useLoad } from '../../app/components';
-import { formatDate, formatDateTime, formatNumber } from '../../app/format';
+import { formatDate, formatDateTime, formatNumber, formatPoints } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { ItemInput, ScoringRule } from '../../../domain/par/scoring';
 import type { Assessment, AssessmentItem } from './types';
 
-const pts = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatNumber(n, 2));
 const parseNum = (s: string) => (s.trim() === '' ? null : Number(s.trim().replace(/\s/g, '').replace(',', '.')));
 
 /** The text a field shows for an input, and the input a text gives, by the rule the item is scored under. */
@@ -150,7 +149,7 @@ function UnitSide({ a, item, reload }: { a: Assessment; item: AssessmentItem; re
           <ScoreField kind={item.inputRule} value={text} onChange={setText} onCommit={commitScore} disabled={!item.editable} max={item.max} label={t(`input.${item.inputRule}`)} />
         )}
         <Badge size="lg" variant="light" data-testid={`self-${item.code}`}>
-          {pts(item.selfScore)} / {formatNumber(item.max, 2)}
+          {formatPoints(item.selfScore)} / {formatNumber(item.max, 2)}
         </Badge>
       </Group>
       <Textarea
@@ -232,7 +231,7 @@ function AppraiserSide({ a, item, reload }: { a: Assessment; item: AssessmentIte
         {item.appraisal ? <Badge color={item.appraisal === 'adjusted' ? 'orange' : item.appraisal === 'accepted' ? 'green' : 'yellow'}>{t(`appraisal.${item.appraisal}`)}</Badge> : <Badge color="gray">{t('notAppraised')}</Badge>}
         {(item.appraisal === 'accepted' || item.appraisal === 'adjusted') && (
           <Badge size="lg" variant="light" color="teal" data-testid={`appraised-${item.code}`}>
-            {pts(item.appraisedScore)}
+            {formatPoints(item.appraisedScore)}
           </Badge>
         )}
       </Group>
@@ -341,7 +340,7 @@ export function AssessmentPage() {
               <Progress value={(a.progress.scored / Math.max(1, a.progress.total)) * 100} style={{ flex: 1 }} data-testid="self-progress" />
               {a.totals && (
                 <Text size="sm" data-testid="totals">
-                  {t('selfScore')}: {pts(a.totals.selfScore)} · {t('appraisedScore')}: {pts(a.totals.appraisedScore)} · {t('surveyPoints')}: {pts(a.surveyScore)} · {t('maxPoints')}: {pts(a.totals.maxScore)}
+                  {t('selfScore')}: {formatPoints(a.totals.selfScore)} · {t('appraisedScore')}: {formatPoints(a.totals.appraisedScore)} · {t('surveyPoints')}: {formatPoints(a.surveyScore)} · {t('maxPoints')}: {formatPoints(a.totals.maxScore)}
                 </Text>
               )}
             </Group>

@@ -9,12 +9,11 @@ import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { Chart } from '../../app/Chart';
 import { LoadState, useLoad } from '../../app/components';
-import { formatNumber } from '../../app/format';
+import { formatNumber, formatPoints } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { StatusBadge } from './RoundsPage';
 import type { Round, UnitResult } from './types';
 
-const pts = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatNumber(n, 2));
 const GROUP_COLOR: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
 export function GroupBadge({ group }: { group: string | null }) {
@@ -123,13 +122,13 @@ export function ResultsPage() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td ta="right">{pts(u.selfScore)}</Table.Td>
-                  <Table.Td ta="right">{pts(u.appraisedScore)}</Table.Td>
+                  <Table.Td ta="right">{formatPoints(u.selfScore)}</Table.Td>
+                  <Table.Td ta="right">{formatPoints(u.appraisedScore)}</Table.Td>
                   <Table.Td ta="right" c={u.difference && u.difference < 0 ? 'red' : undefined}>
                     {u.difference === null ? '—' : `${u.difference > 0 ? '+' : ''}${formatNumber(u.difference, 2)}`}
                   </Table.Td>
-                  <Table.Td ta="right">{pts(u.surveyScore)}</Table.Td>
-                  <Table.Td ta="right">{pts(u.maxScore)}</Table.Td>
+                  <Table.Td ta="right">{formatPoints(u.surveyScore)}</Table.Td>
+                  <Table.Td ta="right">{formatPoints(u.maxScore)}</Table.Td>
                   <Table.Td ta="right" fw={700}>
                     {u.index === null ? '—' : `${formatNumber(u.index, 2)} %`}
                   </Table.Td>

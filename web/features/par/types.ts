@@ -1,6 +1,7 @@
 /** What the PAR round endpoints return (server/modules/par). */
 import type { ItemData } from '../../../domain/par/assessment';
-import type { AreaResult, GroupThreshold, Previous } from '../../../domain/par/results';
+import type { GroupThreshold } from '../../../domain/par/results';
+export type { UnitResult } from '../../../domain/par/results';
 import type { ItemInput, ScoringRule } from '../../../domain/par/scoring';
 
 export type RoundStatus = 'open' | 'approved' | 'published';
@@ -74,22 +75,4 @@ export interface Assessment {
   problems: { itemCode: string; problem: 'NOT_SCORED' | 'NO_EVIDENCE' }[];
   totals: { selfScore: number; appraisedScore: number | null; maxScore: number; index: number | null; appraisedItems: number; items: number } | null;
   can: { edit: boolean; submit: boolean; appraise: boolean };
-}
-
-export interface UnitResult {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  unitType: string;
-  submitted: boolean;
-  selfScore: number | null;
-  appraisedScore: number | null;
-  surveyScore: number | null;
-  maxScore: number;
-  index: number | null;
-  rank: number | null;
-  group: string | null;
-  difference: number | null;
-  areas: AreaResult[];
-  previous: (Previous & { change: number | null }) | null;
 }
