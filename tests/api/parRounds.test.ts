@@ -99,7 +99,11 @@ describe.each(ENGINES)('PAR rounds on %s', (engine) => {
     const sets = (await as(t.app, admin).get('/api/par/criteria-sets')).json();
     const dept = sets.find((s: { name: string }) => s.name === 'Bộ kiểm thử').id;
     expect((await as(t.app, admin).post('/api/par/rounds', { ...body, setIds: [dept], unitIds: [commune] })).json().code).toBe('INVALID_SCOPE');
-    expect((await as(t.app, admin).get('/api/par/rounds')).json().map((r: { id: number }) => r.id)).toEqual([roundId]);
+    expect((await as(t.app, admin).post('/api/par/rounds', { ...body, setIds: [dept], unitIds: [stp], groups: [{ name: 'A', atLeast: 90 }] })).json().code).toBe('INVALID_GROUPS');
+    const twice = await as(t.app, admin).post('/api/par/rounds', { ...body, name: 'Hai lần', setIds: [dept], unitIds: [stp, stp] });
+    expect(twice.statusCode).toBe(201);
+    expect((await as(t.app, admin).get(`/api/par/rounds/${twice.json().id}`)).json().units.map((u: { unitId: number }) => u.unitId)).toEqual([stp]);
+    expect((await as(t.app, admin).get('/api/par/rounds')).json().map((r: { id: number }) => r.id)).toEqual([twice.json().id, roundId]);
   });
 
   it('the computed items are scored from the unit’s dossiers, with the figures beside', async () => {

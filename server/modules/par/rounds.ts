@@ -89,7 +89,8 @@ export async function createRound(db: Db, actor: AuditActor, input: RoundInput, 
   }
   const h = await loadHistory(db);
   const alive = unitsAsOf(h, input.asOf ?? today);
-  const scope = input.unitIds ? input.unitIds.map((id) => alive.find((u) => u.id === id) ?? id) : alive.filter((u) => byType.has(u.type));
+  // a unit named twice is in scope once
+  const scope = input.unitIds ? [...new Set(input.unitIds)].map((id) => alive.find((u) => u.id === id) ?? id) : alive.filter((u) => byType.has(u.type));
   const problems = scope.filter((u) => typeof u === 'number' || !byType.has(u.type));
   if (problems.length || scope.length === 0) {
     throw errors.badRequest('INVALID_SCOPE', 'Có đơn vị không hoạt động vào ngày xác định phạm vi, hoặc không có bộ tiêu chí cho loại của đơn vị.', 'A unit is not alive or has no set for its type.', { unitIds: problems.map((u) => (typeof u === 'number' ? u : u.id)) });
