@@ -1,0 +1,117 @@
+/** One-stop dossiers (hồ sơ), their events and the statistics counters. */
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.js';
+import { orgUnits } from './org.js';
+import { procedures } from './procedures.js';
+
+/** The current state of each dossier, kept up to date at ingest from its events. */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    sourceSystem: text('source_system').notNull(),
+    code: text('code').notNull(),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    /** the domain state (lifecycle.ts), dates as ISO strings */
+    state: jsonb('state').notNull(),
+    status: text('status').notNull(),
+    channel: text('channel'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }),
+    appointment: timestamp('appointment', { withTimezone: true, mode: 'date' }),
+    endAt: timestamp('end_at', { withTimezone: true, mode: 'date' }),
+    /** the summary the daily counters were built from (domain/dossiers/summary.ts), Vietnamese local days */
+    receivedOn: date('received_on', { mode: 'string' }),
+    endedOn: date('ended_on', { mode: 'string' }),
+    result: text('result'),
+    lateFrom: date('late_from', { mode: 'string' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_source_code_uq').on(t.sourceSystem, t.code),
+    index('dossiers_code_idx').on(t.code),
+    index('dossiers_unit_received_idx').on(t.unitId, t.receivedAt),
+    index('dossiers_unit_received_on_idx').on(t.unitId, t.receivedOn),
+    index('dossiers_unit_ended_on_idx').on(t.unitId, t.endedOn),
+  ],
+);
+
+const counterColumns = () => ({
+  receivedOnline: integer('received_online').notNull().default(0),
+  receivedCounter: integer('received_counter').notNull().default(0),
+  early: integer('early').notNull().default(0),
+  onTime: integer('on_time').notNull().default(0),
+  late: integer('late').notNull().default(0),
+  refused: integer('refused').notNull().default(0),
+  refusedLate: integer('refused_late').notNull().default(0),
+  withdrawn: integer('withdrawn').notNull().default(0),
+  notAccepted: integer('not_accepted').notNull().default(0),
+  lateStart: integer('late_start').notNull().default(0),
+  lateEnd: integer('late_end').notNull().default(0),
+});
+
+/**
+ * Daily counters per unit and procedure, kept up to date at ingest (each dossier's old contribution taken
+ * away, its new one added, in the same transaction), so that statistics never read the dossiers.
+ */
+export const dossierDaily = pgTable(
+  'dossier_daily',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.procedureId, t.day] }), index('dossier_daily_unit_day_idx').on(t.unitId, t.day)],
+);
+
+/** The same counters per unit and day (all procedures): totals, rankings and trends read these. */
+export const dossierUnitDaily = pgTable(
+  'dossier_unit_daily',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] }), index('dossier_unit_daily_day_idx').on(t.day)],
+);
+
+/** … and per unit and month (`month` = its first day): sums from the beginning of time read a few rows. */
+export const dossierUnitMonthly = pgTable(
+  'dossier_unit_monthly',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] })],
+);
+
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: bigint('dossier_id', { mode: 'number' })
+      .notNull()
+      .references(() => dossiers.id),
+    kind: text('kind').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    channel: text('channel'),
+    appointment: timestamp('appointment', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  // the same event sent again is recognised: source + code (through the dossier) + kind + instant
+  (t) => [uniqueIndex('dossier_events_uq').on(t.dossierId, t.kind, t.at)],
+);

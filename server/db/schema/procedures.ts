@@ -1,0 +1,27 @@
+/** Administrative procedures (thủ tục hành chính). */
+import { index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.js';
+import { orgUnits } from './org.js';
+
+export const procedures = pgTable(
+  'procedures',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** name, code and field without diacritics, for search */
+    searchText: text('search_text').notNull(),
+    field: text('field').notNull(),
+    level: text('level').notNull(),
+    agencyText: text('agency_text'),
+    agencyUnitId: integer('agency_unit_id').references(() => orgUnits.id),
+    limitValue: numeric('limit_value', { precision: 8, scale: 2 }).notNull(),
+    limitUnit: text('limit_unit').notNull(),
+    onlineLevel: text('online_level').notNull(),
+    fee: text('fee'),
+    legalBasis: text('legal_basis'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('procedures_code_uq').on(t.code), index('procedures_field_idx').on(t.field)],
+);
