@@ -29,6 +29,7 @@ import { UnitHistoryPage } from '../features/org/UnitHistoryPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AuthProvider, useAuth } from './auth';
 import { I18nProvider } from './i18n';
+import { STAFF_MESSAGES } from './staffMessages';
 import { Layout } from './Layout';
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -48,7 +49,7 @@ function RequireLogin({ children }: { children: ReactNode }) {
 export function App() {
   return (
     <MantineProvider>
-      <I18nProvider>
+      <I18nProvider messages={STAFF_MESSAGES}>
         <AuthProvider>
           <BrowserRouter>
             <Routes>

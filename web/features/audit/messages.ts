@@ -1,0 +1,38 @@
+/** The words of the audit screens. Vietnamese first; English where it differs. */
+export const vi = {
+  validFrom: 'Từ ngày',
+  validTo: 'Đến ngày',
+  verifyChain: 'Kiểm tra toàn vẹn',
+  chainOk: 'Chuỗi nhật ký toàn vẹn',
+  chainBroken: 'Nhật ký đã bị sửa hoặc xoá, từ sự kiện số',
+  eventsCount: 'sự kiện',
+  at: 'Thời điểm',
+  actor: 'Người thực hiện',
+  action: 'Hành động',
+  entity: 'Đối tượng',
+  before: 'Trước',
+  after: 'Sau',
+  filter: 'Lọc',
+  clear: 'Xoá lọc',
+  recordHistory: 'Lịch sử bản ghi',
+  loadMore: 'Xem thêm',
+};
+
+export const en: Partial<Record<keyof typeof vi, string>> = {
+  validFrom: 'From',
+  validTo: 'To',
+  verifyChain: 'Verify integrity',
+  chainOk: 'The audit chain is intact',
+  chainBroken: 'The audit trail was altered, from event',
+  eventsCount: 'events',
+  at: 'Time',
+  actor: 'Actor',
+  action: 'Action',
+  entity: 'Record',
+  before: 'Before',
+  after: 'After',
+  filter: 'Filter',
+  clear: 'Clear',
+  recordHistory: 'Record history',
+  loadMore: 'Load more',
+};

@@ -1,0 +1,26 @@
+/** The words of the users screens. Vietnamese first; English where it differs. */
+export const vi = {
+  fullName: 'Họ và tên',
+  email: 'Thư điện tử',
+  active: 'Hoạt động',
+  locked: 'Tạm khoá',
+  inactive: 'Ngừng sử dụng',
+  addUser: 'Thêm người dùng',
+  editUser: 'Sửa người dùng',
+  resetPassword: 'Đặt lại mật khẩu',
+  unlock: 'Mở khoá',
+  actions: 'Thao tác',
+};
+
+export const en: Partial<Record<keyof typeof vi, string>> = {
+  fullName: 'Full name',
+  email: 'Email',
+  active: 'Active',
+  locked: 'Locked',
+  inactive: 'Inactive',
+  addUser: 'Add user',
+  editUser: 'Edit user',
+  resetPassword: 'Reset password',
+  unlock: 'Unlock',
+  actions: 'Actions',
+};
