@@ -132,7 +132,7 @@ async function main() {
   const pickUnit = (i: number) => unitIds[((i + 1) * 37 + 11) % unitIds.length];
   const quarters = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
   const q = (i: number) => parsePeriod(quarters[(i + 7) % quarters.length])!;
-  const today = '2026-11-01';
+  const now = new Date('2026-11-01T10:00:00+07:00');
   const plainUnit = (unit: number, from: string, to: string) => sql`
     select procedure_id,
       count(*) filter (where received_on < ${from} and (ended_on is null or ended_on >= ${from})) as carried_over,
@@ -158,8 +158,8 @@ async function main() {
     await time('plain GROUP BY: one unit, one quarter (dossiers)', (i) => db.execute(plainUnit(pickUnit(i), q(i).from, q(i).to))),
     await time('stats: whole province, one quarter (counters)', async (i) => oneStopReport(db, await resolveScope(db, undefined), q(i).from, q(i).to)),
     await time('plain GROUP BY: whole province, one quarter (dossiers)', (i) => db.execute(plainProvince(q(i).from, q(i).to))),
-    await time('766 index: one unit, one quarter (counters)', async (i) => index766(db, await resolveScope(db, pickUnit(i)), q(i), today)),
-    await time('766 index: whole province, one year (counters)', async () => index766(db, await resolveScope(db, undefined), parsePeriod('2026')!, today)),
+    await time('766 index: one unit, one quarter (counters)', async (i) => index766(db, await resolveScope(db, pickUnit(i)), q(i), now)),
+    await time('766 index: whole province, one year (counters)', async () => index766(db, await resolveScope(db, undefined), parsePeriod('2026')!, now)),
   ];
   console.log(JSON.stringify({ engine, dossiers: Number(counts.dossiers), dailyRows: Number(counts.daily), ingest, rebuildSeconds: Math.round(rebuildS), results }, null, 1));
   await database.close();

@@ -83,3 +83,15 @@ export function scopeUnit(actor: Actor, action: Action): number | null | 'none' 
   if (scope === 'own') return actor.unitId;
   return 'none';
 }
+
+/**
+ * Audit events whose content is a unit's working draft (scores, reports and files before submission).
+ * The trail keeps them whole; a reader outside the unit sees that they happened, not what they say.
+ */
+export const DRAFT_AUDIT_ACTIONS: ReadonlySet<string> = new Set(['par.self.save', 'par.self.evidence', 'par.self.evidence_remove', 'progress.save', 'progress.evidence']);
+
+/** Whether `reader` may read the before/after content of an audit event of `action` recorded for `unitId`. */
+export function canReadAuditContent(reader: Actor, action: string, unitId: number | null): boolean {
+  if (!DRAFT_AUDIT_ACTIONS.has(action)) return true;
+  return unitId !== null && unitId === reader.unitId;
+}

@@ -141,6 +141,18 @@ export class WorkingCalendar {
     throw new RangeError('working time too far ahead');
   }
 
+  /** Whether `d` falls in working hours on a working day. */
+  isWorkingTime(d: Date): boolean {
+    const { day, minute } = local(d);
+    return this.isWorkingDay(day) && this.hours.periods.some(([start, end]) => minute >= start && minute < end);
+  }
+
+  /** `from` if it is working time, else the start of the next working period. */
+  nextWorkingTime(from: Date): Date {
+    if (this.isWorkingTime(from)) return from;
+    return new Date(this.addWorkingMinutes(from, 1).getTime() - 60_000);
+  }
+
   addWorkingDays(from: Date, days: number): Date {
     return this.addWorkingMinutes(from, days * this.minutesPerDay());
   }

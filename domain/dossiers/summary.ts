@@ -45,6 +45,8 @@ export interface DossierSummary {
   endedOn: IsoDate | null;
   result: Result | null;
   lateFrom: IsoDate | null;
+  /** the instant of `lateFrom`: an open dossier due later today is not late yet */
+  lateAt: Date | null;
 }
 
 /** The first instant from which the dossier counts as past its deadline, if it ever does while open. */
@@ -66,7 +68,7 @@ export function summarize(s: DossierState, calendar: WorkingCalendar): DossierSu
   if (!s.receivedAt) {
     // registered online and refused before receipt; or withdrawn before receipt (not a dossier of the report)
     const notAccepted = s.status === 'refused';
-    return { receivedOn: null, channel: s.channel, endedOn: notAccepted ? day(s.endAt) : null, result: notAccepted ? 'not_accepted' : null, lateFrom: null };
+    return { receivedOn: null, channel: s.channel, endedOn: notAccepted ? day(s.endAt) : null, result: notAccepted ? 'not_accepted' : null, lateFrom: null, lateAt: null };
   }
   let result: Result | null = null;
   if (s.endAt) {
@@ -77,7 +79,8 @@ export function summarize(s: DossierState, calendar: WorkingCalendar): DossierSu
       else result = o === 'late' ? 'late' : o === 'early' ? 'early' : 'on_time';
     }
   }
-  return { receivedOn: day(s.receivedAt), channel: s.channel, endedOn: day(s.endAt), result, lateFrom: day(lateInstant(s, calendar)) };
+  const lateAt = lateInstant(s, calendar);
+  return { receivedOn: day(s.receivedAt), channel: s.channel, endedOn: day(s.endAt), result, lateFrom: day(lateAt), lateAt };
 }
 
 const RESULT_COUNTER: Record<Result, Counter[]> = {

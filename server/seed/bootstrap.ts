@@ -82,7 +82,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
       await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết 2026: nghỉ 14/2–22/2 (REFERENCE.md §10); các ngày khác theo quy tắc', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
       if (opts.demoDossiers !== false) await loadDemoDossiers(db2, DEMO_ACTOR);
       const sets2026: number[] = [];
-      for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) sets2026.push((await createSet(db2, DEMO_ACTOR, set)).id);
+      for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) sets2026.push((await createSet(db2, DEMO_ACTOR, set, new Date('2025-12-15T09:00:00+07:00'))).id);
       if (opts.demoPar !== false) await loadDemoPar(db2, sets2026);
       result.demoLoaded = true;
     }

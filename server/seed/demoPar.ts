@@ -40,6 +40,9 @@ function demoInput(r: Rng, kind: string, max: number, q: number, perItem = 0.5):
   }
 }
 
+/** An instant on a Vietnamese day at a time of day (HH:MM), `minutes` later. */
+const at = (day: IsoDate, hhmm: string, minutes = 0) => new Date(new Date(`${day}T${hhmm}:00+07:00`).getTime() + minutes * 60_000);
+
 interface DemoRoundSpec {
   year: number;
   asOf: IsoDate;
@@ -50,6 +53,10 @@ interface DemoRoundSpec {
   selfDay: IsoDate;
   /** the day of the appraisal, or null to leave the round in self-assessment */
   appraisalDay: IsoDate | null;
+  /** when the survey points are imported, the results approved and published (finished rounds) */
+  surveyAt?: Date;
+  approvedAt?: Date;
+  publishedAt?: Date;
   /** for a round under way: how many units have submitted, and how many have a draft */
   submitted?: number;
   drafts?: number;
@@ -61,7 +68,7 @@ async function demoRound(db: Db, spec: DemoRoundSpec, setIds: number[], adminId:
   const unitIds = unitsAsOf(await loadHistory(db), spec.asOf)
     .filter((u) => u.code.startsWith(spec.codePrefix) && types.has(u.type))
     .map((u) => u.id);
-  const round = await createRound(db, DEMO_ACTOR, { year: spec.year, name: `Chỉ số CCHC năm ${spec.year} (dữ liệu mẫu)`, ...spec.windows, setIds, unitIds, asOf: spec.asOf }, spec.asOf);
+  const round = await createRound(db, DEMO_ACTOR, { year: spec.year, name: `Chỉ số CCHC năm ${spec.year} (dữ liệu mẫu)`, ...spec.windows, setIds, unitIds, asOf: spec.asOf }, at(addDays(spec.windows.selfFrom, -3), '10:00'));
   const admin = person(adminId, 'admin', provinceId);
   const detail = await getRound(db, admin, round.id);
   const h = await loadHistory(db);
@@ -72,7 +79,9 @@ async function demoRound(db: Db, spec: DemoRoundSpec, setIds: number[], adminId:
     if (!working) continue;
     const head = person(adminId, 'unit_head', u.unitId);
     const q = 0.72 + r.next() * 0.26;
-    const a = await getAssessment(db, head, round.id, u.unitId, spec.selfDay);
+    // each unit works in office hours on its day: scores from 8:00, submission twenty minutes later
+    const selfAt = at(spec.selfDay, '08:00', (n * 7) % 200);
+    const a = await getAssessment(db, head, round.id, u.unitId, selfAt);
     const todo = finished || n < (spec.submitted ?? 0) ? a.items : a.items.slice(0, Math.ceil(a.items.length / 2));
     const changes: { code: string; change: ItemChange }[] = [];
     for (const item of todo) {
@@ -81,53 +90,56 @@ async function demoRound(db: Db, spec: DemoRoundSpec, setIds: number[], adminId:
       const change: ItemChange = { input: demoInput(r, item.inputRule, item.max, q, perItem) };
       if (item.evidenceRequired) {
         // a file for the first such item, references to records kept on paper for the others
-        if (!changes.some((c) => c.change.explanation)) await addItemEvidence(db, head, DEMO_ACTOR, round.id, u.unitId, item.code, { name: `minh-chung-${item.code}.pdf`, data: DEMO_PDF }, spec.selfDay);
+        if (!changes.some((c) => c.change.explanation)) await addItemEvidence(db, head, DEMO_ACTOR, round.id, u.unitId, item.code, { name: `minh-chung-${item.code}.pdf`, data: DEMO_PDF }, selfAt);
         else change.refs = `Quyết định số ${r.int(10, 300)}/QĐ-${spec.year} (bản giấy lưu tại đơn vị)`;
         change.explanation = 'Tài liệu kiểm chứng mẫu (dữ liệu minh họa).';
       }
       changes.push({ code: item.code, change });
     }
-    await saveItems(db, head, DEMO_ACTOR, round.id, u.unitId, changes, spec.selfDay);
+    await saveItems(db, head, DEMO_ACTOR, round.id, u.unitId, changes, at(spec.selfDay, '08:00', ((n * 7) % 200) + 5));
     if (!finished && n >= (spec.submitted ?? 0)) continue;
-    await submitAssessment(db, head, DEMO_ACTOR, round.id, u.unitId, spec.selfDay);
+    await submitAssessment(db, head, DEMO_ACTOR, round.id, u.unitId, at(spec.selfDay, '08:00', ((n * 7) % 200) + 20));
     if (!finished) continue;
     const appraiser = person(adminId, 'appraiser', provinceId);
+    const appraisalAt = at(spec.appraisalDay!, '08:00', (n * 5) % 200);
     for (const item of a.items) {
       if (item.inputRule !== 'manual' || r.next() >= 0.15) continue;
       const self = changes.find((c) => c.code === item.code)?.change.input;
       if (!self || !('value' in self) || self.value < 0.5) continue;
       const lower = round2(Math.max(0, self.value - 0.25 * r.int(1, 2)));
-      await appraiseItem(db, appraiser, DEMO_ACTOR, round.id, u.unitId, item.code, { action: 'adjust', input: { value: lower }, reason: 'Tài liệu kiểm chứng chưa chứng minh đầy đủ kết quả tự chấm.' }, spec.appraisalDay!);
+      await appraiseItem(db, appraiser, DEMO_ACTOR, round.id, u.unitId, item.code, { action: 'adjust', input: { value: lower }, reason: 'Tài liệu kiểm chứng chưa chứng minh đầy đủ kết quả tự chấm.' }, appraisalAt);
     }
-    await acceptRemaining(db, appraiser, DEMO_ACTOR, round.id, u.unitId, spec.appraisalDay!);
+    await acceptRemaining(db, appraiser, DEMO_ACTOR, round.id, u.unitId, at(spec.appraisalDay!, '08:00', ((n * 5) % 200) + 4));
     survey.push(`${h.units.find((x) => x.id === u.unitId)!.code},${u.unitName.replace(/,/g, ' ')},${Math.min(100, round2(60 + q * 36 + r.next() * 4))},100`);
   }
   if (!finished) return round.id;
-  await importSurvey(db, DEMO_ACTOR, round.id, { name: 'diem-dieu-tra-mau.csv', data: Buffer.from(survey.join('\n')) }, false);
-  await approveRound(db, admin, DEMO_ACTOR, round.id);
-  await publishRound(db, admin, DEMO_ACTOR, round.id);
+  await importSurvey(db, DEMO_ACTOR, round.id, { name: 'diem-dieu-tra-mau.csv', data: Buffer.from(survey.join('\n')) }, false, spec.surveyAt);
+  await approveRound(db, admin, DEMO_ACTOR, round.id, spec.approvedAt);
+  await publishRound(db, admin, DEMO_ACTOR, round.id, spec.publishedAt);
   return round.id;
 }
 
 /** `sets2026`: the sample sets already loaded (department, commune); earlier years get copies. */
-export async function loadDemoPar(db: Db, sets2026: number[]) {
+export async function loadDemoPar(db: Db, sets2026: number[], now = new Date()) {
   const [admin] = await db.select().from(users).where(eq(users.username, 'admin'));
   const h = await loadHistory(db);
   const province = h.units.find((u) => u.code === 'TN') ?? h.units[0];
   const setsFor = async (year: number) => {
     const ids: number[] = [];
-    for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) ids.push((await createSet(db, DEMO_ACTOR, { ...set, year, name: set.name.replace('2026', String(year)) })).id);
+    for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) ids.push((await createSet(db, DEMO_ACTOR, { ...set, year, name: set.name.replace('2026', String(year)) }, at(`${year}-12-15`, '09:00'))).id);
     return ids;
   };
   // 2024: Long An's departments and communes, assessed in early 2025
-  await demoRound(db, { year: 2024, asOf: '2025-01-02', codePrefix: 'LA.', windows: { selfFrom: '2025-01-02', selfTo: '2025-01-31', appraisalFrom: '2025-02-03', appraisalTo: '2025-03-14' }, selfDay: '2025-01-20', appraisalDay: '2025-02-20' }, await setsFor(2024), admin.id, province.id, 2024);
+  await demoRound(db, { year: 2024, asOf: '2025-01-02', codePrefix: 'LA.', windows: { selfFrom: '2025-01-02', selfTo: '2025-01-31', appraisalFrom: '2025-02-03', appraisalTo: '2025-03-14' }, selfDay: '2025-01-20', appraisalDay: '2025-02-20', surveyAt: at('2025-03-03', '14:00'), approvedAt: at('2025-03-12', '15:30'), publishedAt: at('2025-03-20', '09:00') }, await setsFor(2024), admin.id, province.id, 2024);
   // 2025: Tây Ninh's units after the reform, assessed in early 2026
-  await demoRound(db, { year: 2025, asOf: '2026-01-05', codePrefix: 'TN.', windows: { selfFrom: '2026-01-05', selfTo: '2026-01-30', appraisalFrom: '2026-02-02', appraisalTo: '2026-03-13' }, selfDay: '2026-01-20', appraisalDay: '2026-02-25' }, await setsFor(2025), admin.id, province.id, 2025);
-  // 2026: open today, a few units under way
-  const today = vietnamDateOf(new Date());
+  await demoRound(db, { year: 2025, asOf: '2026-01-05', codePrefix: 'TN.', windows: { selfFrom: '2026-01-05', selfTo: '2026-01-30', appraisalFrom: '2026-02-02', appraisalTo: '2026-03-13' }, selfDay: '2026-01-20', appraisalDay: '2026-02-25', surveyAt: at('2026-03-04', '14:00'), approvedAt: at('2026-03-11', '15:30'), publishedAt: at('2026-03-19', '09:00') }, await setsFor(2025), admin.id, province.id, 2025);
+  // 2026: open today, a few units under way (their work dated on the last weekday before today)
+  const today = vietnamDateOf(now);
+  let workDay = addDays(today, -1);
+  while ([0, 6].includes(new Date(`${workDay}T12:00:00Z`).getUTCDay())) workDay = addDays(workDay, -1);
   await demoRound(
     db,
-    { year: 2026, asOf: today, codePrefix: 'TN.', windows: { selfFrom: addDays(today, -10), selfTo: addDays(today, 30), appraisalFrom: addDays(today, -10), appraisalTo: addDays(today, 60) }, selfDay: today, appraisalDay: null, submitted: 2, drafts: 3 },
+    { year: 2026, asOf: addDays(today, -10), codePrefix: 'TN.', windows: { selfFrom: addDays(today, -10), selfTo: addDays(today, 30), appraisalFrom: addDays(today, -10), appraisalTo: addDays(today, 60) }, selfDay: workDay, appraisalDay: null, submitted: 2, drafts: 3 },
     sets2026,
     admin.id,
     province.id,

@@ -24,27 +24,31 @@ export async function closeDemoPlan2020(tx: Tx, planId: number, reviewerId: numb
     .select({ taskId: planTaskUnits.taskId, unitId: planTaskUnits.unitId, role: planTaskUnits.role })
     .from(planTaskUnits)
     .where(inArray(planTaskUnits.taskId, tasks.map((t) => t.id)));
-  const at = new Date('2020-12-20T03:00:00Z');
+  // each report submitted on its task's due day in the morning (in office hours), accepted that afternoon
+  const instant = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`);
   const rows = tasks.flatMap((t) => {
+    const due = t.due && t.due >= '2019-10-01' && t.due <= '2020-12-31' ? t.due : '2020-12-18';
+    const submittedAt = instant(due, '09:30');
+    const reviewedAt = instant(due, '14:00');
     // the lead units report; a task led only by "các cơ quan liên quan" is reported by its coordinating units
     const lead = links.filter((l) => l.taskId === t.id && l.role === 'lead').map((l) => l.unitId);
     const unitIds = lead.length ? lead : links.filter((l) => l.taskId === t.id).map((l) => l.unitId);
     return unitIds.map((unitId) => ({
       taskId: t.id,
       unitId,
-      period: periodOf(t.due && t.due >= '2019-10-01' ? t.due : '2020-12-31'),
+      period: periodOf(due),
       status: 'done',
       percent: 100,
       report: 'Đã hoàn thành (dữ liệu minh hoạ).',
       state: 'accepted',
-      updatedAt: at,
-      submittedAt: at,
+      updatedAt: submittedAt,
+      submittedAt,
       reviewedBy: reviewerId,
-      reviewedAt: at,
+      reviewedAt,
     }));
   });
   for (let i = 0; i < rows.length; i += 500) await tx.insert(taskProgress).values(rows.slice(i, i + 500));
-  await recordAudit(tx, DEMO_ACTOR, { action: 'demo.progress', entityType: 'plan', entityId: planId, after: { reports: rows.length, status: 'done' } });
+  await recordAudit(tx, DEMO_ACTOR, { action: 'demo.progress', entityType: 'plan', entityId: planId, after: { reports: rows.length, status: 'done' } }, new Date('2020-12-31T16:00:00+07:00'));
 }
 
 async function sessionUser(tx: Tx, username: string): Promise<SessionUser> {
@@ -103,14 +107,17 @@ export async function loadDemoPlan2026(tx: Tx, ids: Map<string, number>) {
   const db = tx as unknown as Db;
   const admin = await sessionUser(tx, 'admin');
   const tasks = await tx.select({ id: planTasks.id, number: planTasks.number }).from(planTasks).where(eq(planTasks.planId, planId));
-  for (const [number, unit, officer, head, period, status, percent, report, end, evidence] of STEPS) {
+  for (const [k, [number, unit, officer, head, period, status, percent, report, end, evidence]] of STEPS.entries()) {
     const taskId = tasks.find((t) => t.number === number)!.id;
-    const draft = await saveReport(db, await sessionUser(tx, officer), { taskId, unitId: ids.get(unit)!, period, status, percent, report });
-    if (evidence) await addEvidence(db, await sessionUser(tx, officer), draft.id, { name: evidence, data: tinyPdf(report) });
+    // written in the quarter's last month, submitted two days later, reviewed three days after that
+    const month = String(Number(period.slice(-1)) * 3).padStart(2, '0');
+    const when = (day: number, hhmm: string) => new Date(`${period.slice(0, 4)}-${month}-${String(day).padStart(2, '0')}T${hhmm}:00+07:00`);
+    const draft = await saveReport(db, await sessionUser(tx, officer), { taskId, unitId: ids.get(unit)!, period, status, percent, report }, when(9 + (k % 3), '09:15'));
+    if (evidence) await addEvidence(db, await sessionUser(tx, officer), draft.id, { name: evidence, data: tinyPdf(report) }, when(9 + (k % 3), '09:40'));
     if (end === 'draft') continue;
-    await submitReport(db, await sessionUser(tx, head), draft.id);
-    if (end === 'accepted') await reviewReport(db, admin, draft.id, 'accept');
-    if (end === 'returned') await reviewReport(db, admin, draft.id, 'return', 'Đề nghị bổ sung tiến độ chi tiết từng phân hệ và minh chứng nghiệm thu.');
+    await submitReport(db, await sessionUser(tx, head), draft.id, when(11 + (k % 3), '15:00'));
+    if (end === 'accepted') await reviewReport(db, admin, draft.id, 'accept', undefined, when(16 + (k % 3), '10:30'));
+    if (end === 'returned') await reviewReport(db, admin, draft.id, 'return', 'Đề nghị bổ sung tiến độ chi tiết từng phân hệ và minh chứng nghiệm thu.', when(16 + (k % 3), '10:30'));
   }
   return planId;
 }

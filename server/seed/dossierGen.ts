@@ -30,7 +30,10 @@ const MINUTE = 60_000;
 export function generateDossier(r: Rng, receivedAt: Date, until: Date, ctx: Context, lateBias = 0.05): DossierEvent[] {
   const events: DossierEvent[] = [];
   let s: DossierState | null = null;
-  const push = (e: DossierEvent): boolean => {
+  // the office acts in working hours (the citizen's own steps, online, may come at any time)
+  const CITIZEN: EventKind[] = ['registered', 'withdrawn', 'financial_fulfilled'];
+  const push = (given: DossierEvent): boolean => {
+    const e = CITIZEN.includes(given.kind) || (given.kind === 'supplement_received' && online) ? given : { ...given, at: ctx.calendar.nextWorkingTime(given.at) };
     if (e.at > until) return false;
     try {
       s = applyEvent(s, e, ctx);
@@ -41,6 +44,7 @@ export function generateDossier(r: Rng, receivedAt: Date, until: Date, ctx: Cont
     }
   };
   const online = r.next() < 0.45;
+  let t = receivedAt.getTime();
   if (online) push({ kind: 'registered', at: new Date(receivedAt.getTime() - r.int(5, 600) * MINUTE), channel: 'online' });
   if (online && r.next() < 0.02) {
     push({ kind: r.next() < 0.7 ? 'refused' : 'withdrawn', at: receivedAt });
@@ -48,11 +52,11 @@ export function generateDossier(r: Rng, receivedAt: Date, until: Date, ctx: Cont
   }
   if (!push({ kind: 'received', at: receivedAt, channel: online ? 'online' : 'counter' })) return events;
   const limit = ctx.limitMinutes ?? 3 * 480;
-  let t = receivedAt.getTime();
+  t = events[events.length - 1].at.getTime();
   const step = (maxWorkingShare: number) => {
     // a working-time step of up to `maxWorkingShare` of the limit, converted through the calendar
     const minutes = Math.max(1, Math.round(r.next() * maxWorkingShare * limit));
-    t = Math.max(t + MINUTE, ctx.calendar.addWorkingMinutes(new Date(t), minutes).getTime() + r.int(-30, 30) * MINUTE);
+    t = ctx.calendar.nextWorkingTime(new Date(Math.max(t + MINUTE, ctx.calendar.addWorkingMinutes(new Date(t), minutes).getTime() + r.int(-30, 30) * MINUTE))).getTime();
     return new Date(t);
   };
   if (r.next() < 0.3) push({ kind: 'transferred', at: step(0.1) });
@@ -62,6 +66,7 @@ export function generateDossier(r: Rng, receivedAt: Date, until: Date, ctx: Cont
     // the citizen takes some days; sometimes never comes back
     if (r.next() < 0.1) return events;
     t += r.int(1, 10) * 24 * 60 * MINUTE;
+    if (!online) t = ctx.calendar.nextWorkingTime(new Date(t)).getTime();
     push({ kind: 'supplement_received', at: new Date(t) });
   }
   if (r.next() < 0.05) push({ kind: 'financial_requested', at: step(0.2) }) && push({ kind: 'financial_fulfilled', at: step(0.2) });
@@ -79,16 +84,11 @@ export function generateDossier(r: Rng, receivedAt: Date, until: Date, ctx: Cont
   return events;
 }
 
-/** A receipt instant on a working day between `from` and `to` (mostly in office hours). */
+/** A receipt instant between `from` and `to` in office hours on a working day (dossiers are received by staff). */
 export function receiptInstant(r: Rng, fromMs: number, toMs: number, ctx: Context): Date {
   for (;;) {
-    const d = new Date(fromMs + r.next() * (toMs - fromMs));
-    const local = new Date(d.getTime() + 7 * 3600_000);
-    const day = local.toISOString().slice(0, 10);
-    if (!ctx.calendar.isWorkingDay(day) && r.next() < 0.95) continue;
-    const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
-    if ((minutes < 450 || minutes > 1020) && r.next() < 0.9) continue;
-    return d;
+    const d = new Date(Math.floor((fromMs + r.next() * (toMs - fromMs)) / MINUTE) * MINUTE);
+    if (ctx.calendar.isWorkingTime(d)) return d;
   }
 }
 

@@ -63,6 +63,19 @@ describe.each(ENGINES)('authentication on %s', (engine) => {
     expect(audit.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['auth.lockout', 'user.unlock']));
   });
 
+  it('wrong passwords sent at the same time are all counted: ten at once lock the account', async () => {
+    const attempts = await Promise.all(Array.from({ length: 10 }, () => post('/api/auth/login', { username: 'khcn.canbo', password: 'wrong-password-1' })));
+    expect(attempts.every((r) => r.statusCode === 401)).toBe(true);
+    expect(attempts.filter((r) => r.json().code === 'ACCOUNT_LOCKED').length).toBeGreaterThanOrEqual(1);
+    const right = await post('/api/auth/login', { username: 'khcn.canbo', password: DEMO_PASSWORD });
+    expect(right.json().code).toBe('ACCOUNT_LOCKED');
+    const admin = await login(t.app, 'admin');
+    const officer = (await as(t.app, admin).get('/api/users')).json().find((u: { username: string }) => u.username === 'khcn.canbo');
+    const audit = (await as(t.app, admin).get(`/api/audit?entityType=user&entityId=${officer.id}&action=auth.lockout`)).json();
+    expect(audit).toHaveLength(1);
+    expect((await as(t.app, admin).post(`/api/users/${officer.id}/unlock`)).statusCode).toBe(204);
+  });
+
   it('state-changing requests need the CSRF header of their session', async () => {
     const s = await login(t.app, 'admin');
     const body = { code: 'CSRF.X', name: 'x', type: 'commune', validFrom: '2026-01-01' };

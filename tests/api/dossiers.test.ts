@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toVietnamIso } from '../../domain/calendar/workingCalendar.js';
 import { as, ENGINES, login, type TestApp, testApp } from '../helpers/app.js';
 
 const KEY = 'test-ingest-key-0123456789';
@@ -77,6 +78,91 @@ describe.each(ENGINES)('dossier ingest on %s', (engine) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().details.errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([[3, 'OUT_OF_ORDER']]);
+  });
+
+  it('a dossier registered in an earlier batch is received later without its procedure named again', async () => {
+    const reg = await send([{ sourceSystem: 'dvc', dossierCode: 'LATER-1', procedureCode: 'MAU.DN.01', unitCode: 'TN.STC', kind: 'registered', at: '2026-03-09T20:00:00+07:00', channel: 'online' }]);
+    expect(reg.statusCode).toBe(200);
+    const rec = await send([{ sourceSystem: 'dvc', dossierCode: 'LATER-1', kind: 'received', at: '2026-03-10T08:00:00+07:00', channel: 'online' }]);
+    expect(rec.statusCode, rec.body).toBe(200);
+    expect((await lookup('LATER-1')).json()).toMatchObject({ status: 'received', appointment: '2026-03-13T08:00:00+07:00' });
+  });
+
+  it('a dossier due later today is within its deadline everywhere: dashboard, drill-down, list and detail agree', async () => {
+    const now = Date.now();
+    const vnMidnight = (() => {
+      const d = new Date(now + 7 * 3600_000);
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - 7 * 3600_000;
+    })();
+    if (vnMidnight - now < 4 * 60_000) await new Promise((r) => setTimeout(r, vnMidnight - now + 1000));
+    const t0 = Date.now();
+    const end = vnMidnight - t0 < 4 * 60_000 ? vnMidnight + 86_400_000 : vnMidnight;
+    const iso = (ms: number) => toVietnamIso(new Date(ms));
+    const today = iso(t0).slice(0, 10);
+    const dueLater = t0 + Math.floor((end - t0) / 2);
+    const events = [
+      { sourceSystem: 'today', dossierCode: 'DUE-LATER', procedureCode: 'MAU.HT.01', unitCode: 'TN.XBENLUC', kind: 'received', at: iso(t0 - 60_000), channel: 'counter', appointment: iso(dueLater) },
+      { sourceSystem: 'today', dossierCode: 'DUE-PASSED', procedureCode: 'MAU.HT.01', unitCode: 'TN.XBENLUC', kind: 'received', at: iso(t0 - 120_000), channel: 'counter', appointment: iso(t0 - 60_000) },
+    ];
+    expect((await send(events)).statusCode).toBe(200);
+    const admin = await login(t.app, 'admin');
+    const api = as(t.app, admin);
+    const unit = (await api.get('/api/org-units?asOf=' + today)).json().find((u: { code: string }) => u.code === 'TN.XBENLUC').id;
+    for (const to of [today, `${today.slice(0, 7)}-28` > today ? `${today.slice(0, 7)}-28` : today]) {
+      const stats = (await api.get(`/api/dossiers/stats?unit=${unit}&from=${today}&to=${to}`)).json();
+      expect(stats).toMatchObject({ inProgress: 2, inProgressOnTime: 1, inProgressLate: 1 });
+      const late = (await api.get(`/api/dossiers?unit=${unit}&from=${today}&to=${to}&category=in_progress_late`)).json();
+      expect(late.items.map((x: { code: string }) => x.code)).toEqual(['DUE-PASSED']);
+      const onTime = (await api.get(`/api/dossiers?unit=${unit}&from=${today}&to=${to}&category=in_progress_on_time`)).json();
+      expect(onTime.items.map((x: { code: string; state: string }) => [x.code, x.state])).toEqual([['DUE-LATER', 'in_progress_on_time']]);
+    }
+    const list = (await api.get(`/api/dossiers?unit=${unit}&from=${today}&to=${today}&category=received`)).json();
+    expect(Object.fromEntries(list.items.map((x: { code: string; state: string }) => [x.code, x.state]))).toEqual({ 'DUE-LATER': 'in_progress_on_time', 'DUE-PASSED': 'in_progress_late' });
+    const detail = (await api.get(`/api/dossiers/${list.items.find((x: { code: string }) => x.code === 'DUE-LATER').id}`)).json();
+    expect(detail.outcome).toBe('in_progress_on_time');
+  });
+
+  describe('batches sent at the same time give the result of one after the other', () => {
+    const N = 300;
+    const code = (p: string, i: number) => `${p}-${String(i).padStart(4, '0')}`;
+    const received = (p: string) => Array.from({ length: N }, (_, i) => ({ sourceSystem: 'race', dossierCode: code(p, i), procedureCode: 'MAU.DN.01', unitCode: 'TN.STC', kind: 'received', at: '2026-04-01T08:00:00+07:00', channel: 'counter' }));
+    const step = (p: string, kind: string, at: string) => Array.from({ length: N }, (_, i) => ({ sourceSystem: 'race', dossierCode: code(p, i), kind, at }));
+    const province = async () => {
+      const admin = await login(t.app, 'admin');
+      return (await as(t.app, admin).get('/api/dossiers/stats?from=2026-04-01&to=2026-04-30&by=unit')).json();
+    };
+    const rebuild = async () => {
+      const admin = await login(t.app, 'admin');
+      expect((await as(t.app, admin).post('/api/dossiers/counters/rebuild')).statusCode).toBe(200);
+    };
+
+    it('"processed" and an earlier "transferred" for the same dossiers: one order wins, whole', async () => {
+      expect((await send(received('RACE'))).statusCode).toBe(200);
+      const [a, b] = await Promise.all([send(step('RACE', 'processed', '2026-04-02T10:00:00+07:00')), send(step('RACE', 'transferred', '2026-04-02T09:00:00+07:00'))]);
+      // processed first: the transfer is out of order and refused whole; transferred first: both apply
+      const outcomes = [a.statusCode, b.statusCode];
+      expect([[200, 400], [200, 200]]).toContainEqual(outcomes);
+      for (const i of [0, 150, N - 1]) {
+        const l = (await lookup(code('RACE', i))).json();
+        expect(l.status).toBe('processed');
+        const kinds = l.history.map((h: { kind: string }) => h.kind);
+        expect(kinds).toEqual(b.statusCode === 200 ? ['received', 'transferred', 'processed'] : ['received', 'processed']);
+      }
+      const counted = await province();
+      await rebuild();
+      expect(await province()).toEqual(counted);
+    });
+
+    it('the same batch twice at once: applied once, the other answer lists every event as a duplicate', async () => {
+      const batch = received('TWICE');
+      const [a, b] = await Promise.all([send(batch), send(batch)]);
+      expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+      const applied = [a.json().applied, b.json().applied].sort((x, y) => x - y);
+      expect(applied).toEqual([0, N]);
+      const counted = await province();
+      await rebuild();
+      expect(await province()).toEqual(counted);
+    });
   });
 
   it('refuses a wrong key and non-administrators', async () => {

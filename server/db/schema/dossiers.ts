@@ -29,6 +29,8 @@ export const dossiers = pgTable(
     endedOn: date('ended_on', { mode: 'string' }),
     result: text('result'),
     lateFrom: date('late_from', { mode: 'string' }),
+    /** the instant it turns late (lateFrom is its Vietnamese day) */
+    lateAt: timestamp('late_at', { withTimezone: true, mode: 'date' }),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
@@ -37,6 +39,7 @@ export const dossiers = pgTable(
     index('dossiers_unit_received_idx').on(t.unitId, t.receivedAt),
     index('dossiers_unit_received_on_idx').on(t.unitId, t.receivedOn),
     index('dossiers_unit_ended_on_idx').on(t.unitId, t.endedOn),
+    index('dossiers_unit_late_from_idx').on(t.unitId, t.lateFrom),
   ],
 );
 

@@ -35,7 +35,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       // dates are Vietnamese days: [from 00:00, to + 1 day 00:00) at UTC+7
       const from = q.from ? new Date(`${q.from}T00:00:00+07:00`) : undefined;
       const to = q.to ? new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000) : undefined;
-      return listAuditEvents(db, { ...q, from, to, unitId: scope });
+      return listAuditEvents(db, { ...q, from, to, unitId: scope }, user);
     },
   );
 

@@ -12,7 +12,6 @@ import { readTable } from '../../modules/files/tables.js';
 import { auditActor, authorize, requireActor } from '../auth.js';
 import { idParam, isoDate } from '../schemas.js';
 import { scopeUnit } from '../../../domain/access/policy.js';
-import { vietnamDateOf } from '../../../domain/org/dates.js';
 import { parsePeriod } from '../../../domain/periods/period.js';
 import type { SessionUser } from '../../modules/auth/sessions.js';
 import { exportStatsXlsx } from '../../modules/dossiers/exportStats.js';
@@ -104,8 +103,6 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     },
   );
 
-  const today = () => vietnamDateOf(new Date());
-
   app.get(
     '/api/dossiers/stats',
     {
@@ -119,9 +116,9 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     async (req) => {
       const { user } = requireActor(req);
       const scope = await resolveScope(db, statsUnit(user, req.query.unit));
-      const { from, to } = checkRange(req.query.from, req.query.to, today());
-      const report = await oneStopReport(db, scope, from, to);
-      const groups = req.query.by ? await groupedReport(db, scope, from, to, req.query.by) : undefined;
+      const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
+      const report = await oneStopReport(db, scope, from, to, at);
+      const groups = req.query.by ? await groupedReport(db, scope, from, to, req.query.by, at) : undefined;
       return { unit: scope.unit, from, to: req.query.to, judgedAt: to, ...report, ...(groups ? { groups } : {}) };
     },
   );
@@ -132,8 +129,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     async (req) => {
       const { user } = requireActor(req);
       const scope = await resolveScope(db, statsUnit(user, req.query.unit));
-      const { from, to } = checkRange(req.query.from, req.query.to, today());
-      return { unit: scope.unit, months: await monthlyTrend(db, scope, from, to) };
+      const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
+      return { unit: scope.unit, months: await monthlyTrend(db, scope, from, to, at) };
     },
   );
 
@@ -143,8 +140,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     async (req, reply) => {
       const { user } = requireActor(req);
       const scope = await resolveScope(db, statsUnit(user, req.query.unit));
-      const { from, to } = checkRange(req.query.from, req.query.to, today());
-      const file = await exportStatsXlsx(db, scope, from, to);
+      const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
+      const file = await exportStatsXlsx(db, scope, from, to, at);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="bao-cao-ho-so-${from}-${to}.xlsx"`)
@@ -171,8 +168,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     async (req) => {
       const { user } = requireActor(req);
       const scope = await resolveScope(db, statsUnit(user, req.query.unit));
-      const { from, to } = checkRange(req.query.from, req.query.to, today());
-      return listDossiers(db, scope, { ...req.query, from, to });
+      const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
+      return listDossiers(db, scope, { ...req.query, from, to, at });
     },
   );
 
@@ -191,7 +188,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       const period = parsePeriod(req.query.period);
       if (!period) throw errors.badRequest('INVALID_PERIOD', 'Kỳ phải có dạng 2026, 2026-Q1 hoặc 2026-03.', 'The period must look like 2026, 2026-Q1 or 2026-03.');
       const scope = await resolveScope(db, statsUnit(user, req.query.unit));
-      return index766(db, scope, period, today());
+      return index766(db, scope, period, new Date());
     },
   );
 

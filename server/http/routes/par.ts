@@ -42,7 +42,6 @@ const meta = z.object({
   source: z.string().trim().max(300).nullish(),
 });
 
-const today = () => vietnamDateOf(new Date());
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const groups = z.array(z.object({ name: z.string().trim().min(1).max(20), atLeast: z.number().min(0).max(100) })).min(1).max(10);
@@ -127,7 +126,7 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number 
     async (req, reply) => {
       const { user } = requireActor(req);
       authorize(user, 'par.manage');
-      return reply.status(201).send(await createRound(db, auditActor(user), req.body, today()));
+      return reply.status(201).send(await createRound(db, auditActor(user), req.body, new Date()));
     },
   );
 
@@ -149,7 +148,7 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number 
     async (req) => {
       const { user } = requireActor(req);
       authorize(user, 'par.manage');
-      return reopenUnit(db, auditActor(user), req.params.id, req.params.unitId, req.body.until, req.body.reason, today());
+      return reopenUnit(db, auditActor(user), req.params.id, req.params.unitId, req.body.until, req.body.reason, new Date());
     },
   );
 
@@ -223,7 +222,7 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number 
 
   // ---- self-assessment and appraisal --------------------------------------------------------------
   app.get('/api/par/rounds/:id/units/:unitId', { schema: { tags: ['par'], summary: 'Bản tự đánh giá của đơn vị (và thẩm định)', params: unitParams } }, async (req) =>
-    getAssessment(db, requireActor(req).user, req.params.id, req.params.unitId, today()),
+    getAssessment(db, requireActor(req).user, req.params.id, req.params.unitId, new Date()),
   );
 
   app.put(
@@ -238,14 +237,14 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number 
     },
     async (req) => {
       const { user } = requireActor(req);
-      return saveItem(db, user, auditActor(user), req.params.id, req.params.unitId, req.params.code, req.body, today());
+      return saveItem(db, user, auditActor(user), req.params.id, req.params.unitId, req.params.code, req.body, new Date());
     },
   );
 
   app.post('/api/par/rounds/:id/units/:unitId/items/:code/evidence', { schema: { tags: ['par'], summary: 'Đính kèm tài liệu kiểm chứng (PDF, Word, Excel, JPG, PNG; tối đa 10 MB)', params: itemParams } }, async (req, reply) => {
     const { user } = requireActor(req);
     const file = await readUpload(req, MAX_PAR_EVIDENCE_BYTES);
-    return reply.status(201).send(await addItemEvidence(db, user, auditActor(user), req.params.id, req.params.unitId, req.params.code, file, today()));
+    return reply.status(201).send(await addItemEvidence(db, user, auditActor(user), req.params.id, req.params.unitId, req.params.code, file, new Date()));
   });
 
   app.get('/api/par/evidence/:id', { schema: { tags: ['par'], summary: 'Tải tài liệu kiểm chứng', params: idParam } }, async (req, reply) => {
@@ -259,13 +258,13 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number 
 
   app.delete('/api/par/evidence/:id', { schema: { tags: ['par'], summary: 'Gỡ tài liệu kiểm chứng (khi còn sửa được)', params: idParam } }, async (req, reply) => {
     const { user } = requireActor(req);
-    await removeItemEvidence(db, user, auditActor(user), req.params.id, today());
+    await removeItemEvidence(db, user, auditActor(user), req.params.id, new Date());
     return reply.status(204).send();
   });
 
   app.post('/api/par/rounds/:id/units/:unitId/submit', { schema: { tags: ['par'], summary: 'Lãnh đạo đơn vị gửi bản tự đánh giá (khóa lại)', params: unitParams } }, async (req) => {
     const { user } = requireActor(req);
-    return submitAssessment(db, user, auditActor(user), req.params.id, req.params.unitId, today());
+    return submitAssessment(db, user, auditActor(user), req.params.id, req.params.unitId, new Date());
   });
 
   app.post(
@@ -284,13 +283,13 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number 
     },
     async (req) => {
       const { user } = requireActor(req);
-      return appraiseItem(db, user, auditActor(user), req.params.id, req.params.unitId, req.params.code, req.body, today());
+      return appraiseItem(db, user, auditActor(user), req.params.id, req.params.unitId, req.params.code, req.body, new Date());
     },
   );
 
   app.post('/api/par/rounds/:id/units/:unitId/accept-remaining', { schema: { tags: ['par'], summary: 'Chấp nhận các tiêu chí còn lại', params: unitParams } }, async (req) => {
     const { user } = requireActor(req);
-    return acceptRemaining(db, user, auditActor(user), req.params.id, req.params.unitId, today());
+    return acceptRemaining(db, user, auditActor(user), req.params.id, req.params.unitId, new Date());
   });
 
   app.post(
@@ -298,7 +297,7 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number 
     { schema: { tags: ['par'], summary: 'Đơn vị giải trình tiêu chí bị trả lại', params: itemParams, body: z.object({ reply: z.string().trim().min(1).max(5000) }) } },
     async (req) => {
       const { user } = requireActor(req);
-      return answerItem(db, user, auditActor(user), req.params.id, req.params.unitId, req.params.code, req.body.reply, today());
+      return answerItem(db, user, auditActor(user), req.params.id, req.params.unitId, req.params.code, req.body.reply, new Date());
     },
   );
 };

@@ -2,7 +2,7 @@
  * Login with lock-out: after MAX_FAILED wrong passwords in a row the account is locked for LOCK_MINUTES.
  * Unknown users and wrong passwords get the same answer, after the same amount of hashing work.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
@@ -37,23 +37,33 @@ export async function login(db: Db, input: { username: string; password: string;
   if (user.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil);
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    const failedLogins = user.failedLogins + 1;
-    const lockNow = failedLogins >= MAX_FAILED;
-    const lockedUntil = lockNow ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await db.transaction(async (tx) => {
-      await tx.update(users).set({ failedLogins: lockNow ? 0 : failedLogins, lockedUntil }).where(eq(users.id, user.id));
-      if (lockNow) {
+    // counted in one statement, so that attempts sent at the same time are all counted: the one that
+    // reaches MAX_FAILED locks the account; attempts finding it locked meanwhile are told so
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    const result = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(users)
+        .set({
+          failedLogins: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED} THEN 0 ELSE ${users.failedLogins} + 1 END`,
+          lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED} THEN ${lockUntil.toISOString()}::timestamptz ELSE NULL END`,
+        })
+        .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+        .returning({ lockedUntil: users.lockedUntil });
+      if (row?.lockedUntil) {
         await recordAudit(tx, { id: null, name: 'system' }, {
           action: 'auth.lockout',
           entityType: 'user',
           entityId: user.id,
           unitId: user.unitId,
-          before: { failedLogins: user.failedLogins },
-          after: { lockedUntil, ip: input.ip ?? null },
-        });
+          before: { failedLogins: MAX_FAILED - 1 },
+          after: { lockedUntil: row.lockedUntil, ip: input.ip ?? null },
+        }, now);
       }
+      if (row) return row.lockedUntil;
+      const [current] = await tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+      return current?.lockedUntil ?? null;
     });
-    if (lockNow) throw locked(lockedUntil!);
+    if (result && result > now) throw locked(result);
     throw invalid();
   }
   return db.transaction(async (tx) => {

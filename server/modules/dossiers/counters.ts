@@ -9,7 +9,7 @@ import { type Counter, COUNTERS, type Counters, type DossierSummary, type Result
 import type { IsoDate } from '../../../domain/org/dates.js';
 
 export function storedSummary(row: typeof dossiers.$inferSelect): DossierSummary {
-  return { receivedOn: row.receivedOn, channel: row.channel as DossierSummary['channel'], endedOn: row.endedOn, result: row.result as Result | null, lateFrom: row.lateFrom };
+  return { receivedOn: row.receivedOn, channel: row.channel as DossierSummary['channel'], endedOn: row.endedOn, result: row.result as Result | null, lateFrom: row.lateFrom, lateAt: row.lateAt };
 }
 
 /**

@@ -50,15 +50,15 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, first: string,
   return ws;
 }
 
-export async function exportStatsXlsx(db: Db, scope: Scope, from: IsoDate, to: IsoDate): Promise<Buffer> {
+export async function exportStatsXlsx(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at?: Date | null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cchc';
   const who = scope.unit?.name ?? 'Toàn tỉnh';
   const title = `Tình hình giải quyết hồ sơ TTHC — ${who} — từ ${vnDate(from)} đến ${vnDate(to)}`;
-  const total = await oneStopReport(db, scope, from, to);
+  const total = await oneStopReport(db, scope, from, to, at);
   sheet(wb, 'Tổng hợp', title, 'Đơn vị', [{ label: who, ...total }]).addRow([]);
   for (const [by, name, first] of GROUPS) {
-    const rows = await groupedReport(db, scope, from, to, by);
+    const rows = await groupedReport(db, scope, from, to, by, at);
     sheet(wb, name, title, first, rows.map((r) => ({ ...r, label: by === 'level' ? (LEVEL_VI[r.name] ?? r.name) : by === 'procedure' ? `${r.key} — ${r.name}` : r.name })));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

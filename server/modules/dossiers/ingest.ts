@@ -5,7 +5,8 @@
  * event and instant) is reported and skipped, so a re-sent batch changes nothing.
  */
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import type { WorkingCalendar } from '../../../domain/calendar/workingCalendar.js';
 import { dossierEvents, dossiers, orgUnits, procedures } from '../../db/schema.js';
 import { contributionDelta, type DossierSummary, summarize } from '../../../domain/dossiers/summary.js';
 import { DailyDeltas, storedSummary } from './counters.js';
@@ -61,39 +62,63 @@ function serialise(s: DossierState) {
 }
 
 
+/** Locks the batch's dossiers (by source system and code) for the transaction, in one order for every batch. */
+async function lockDossiers(tx: Tx, keys: string[]) {
+  if (keys.length === 0) return;
+  await tx.execute(sql`SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, ${INGEST_LOCK_SEED}) AS h FROM unnest(${`{${keys.map(pgArrayItem).join(',')}}`}::text[]) AS k ORDER BY h) AS x`);
+}
+
+const INGEST_LOCK_SEED = 7_310_766;
+const pgArrayItem = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * One batch, all or nothing, in one transaction. The dossiers it touches are locked first (advisory locks
+ * on source system + code), then read, so that batches sent at the same time give the result of one
+ * after the other: the second sees what the first wrote (its events become duplicates or out of order).
+ */
 export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEvent[], now = new Date()) {
   const calendar = await loadCalendar(db);
+  return db.transaction((tx) => ingestInTx(tx, calendar, actor, events, now));
+}
+
+async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: AuditActor, events: IncomingEvent[], now: Date) {
   const errors: IngestRowError[] = [];
   const err = (index: number, code: string, e: IncomingEvent, details?: Record<string, unknown>) =>
     errors.push({ index, code, message: (MESSAGES[code] ?? (() => code))(e, details) });
 
-  // what the batch refers to, read once
-  const procCodes = [...new Set(events.map((e) => e.procedureCode).filter((c): c is string => !!c))];
-  const procs = new Map(
-    (procCodes.length ? await db.select().from(procedures).where(inArray(procedures.code, procCodes)) : []).map((p) => [p.code, p]),
-  );
-  const unitCodes = [...new Set(events.map((e) => e.unitCode).filter((c): c is string => !!c))];
-  const units = new Map(
-    (unitCodes.length ? await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.code, unitCodes)).orderBy(orgUnits.id) : []).map((u) => [u.code, u.id]),
-  );
-  const keys = [...new Map(events.map((e) => [`${e.sourceSystem}\u0000${e.dossierCode}`, e])).values()];
+  const keyOf = (source: string, code: string) => `${source}\u0000${code}`;
+  const keys = [...new Map(events.filter((e) => typeof e.sourceSystem === 'string' && typeof e.dossierCode === 'string').map((e) => [keyOf(e.sourceSystem, e.dossierCode), e])).values()];
+  await lockDossiers(tx, keys.map((k) => JSON.stringify([k.sourceSystem, k.dossierCode])));
+
   const existing = new Map<string, typeof dossiers.$inferSelect>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
-    const rows = await db
+    const rows = await tx
       .select()
       .from(dossiers)
       .where(or(...chunk.map((k) => and(eq(dossiers.sourceSystem, k.sourceSystem), eq(dossiers.code, k.dossierCode)))));
-    for (const r of rows) existing.set(`${r.sourceSystem}\u0000${r.code}`, r);
+    for (const r of rows) existing.set(keyOf(r.sourceSystem, r.code), r);
   }
+  // the procedures the batch names, and those of the dossiers it continues
+  const procCodes = [...new Set(events.map((e) => e.procedureCode).filter((c): c is string => !!c))];
+  const procIds = [...new Set([...existing.values()].map((d) => d.procedureId))];
+  const procRows = procCodes.length || procIds.length ? await tx.select().from(procedures).where(or(procCodes.length ? inArray(procedures.code, procCodes) : undefined, procIds.length ? inArray(procedures.id, procIds) : undefined)) : [];
+  const procs = new Map(procRows.map((p) => [p.code, p]));
+  const procsById = new Map(procRows.map((p) => [p.id, p]));
+  const unitCodes = [...new Set(events.map((e) => e.unitCode).filter((c): c is string => !!c))];
+  const units = new Map(
+    (unitCodes.length ? await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.code, unitCodes)).orderBy(orgUnits.id) : []).map((u) => [u.code, u.id]),
+  );
+  const limitOf = (p: typeof procedures.$inferSelect) => limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay());
+
   const seenEvents = new Set<string>();
   const existingIds = [...existing.values()].map((d) => d.id);
+  const byId = new Map([...existing.values()].map((d) => [d.id, keyOf(d.sourceSystem, d.code)]));
   for (let i = 0; i < existingIds.length; i += 1000) {
-    const rows = await db
+    const rows = await tx
       .select({ dossierId: dossierEvents.dossierId, kind: dossierEvents.kind, at: dossierEvents.at })
       .from(dossierEvents)
       .where(inArray(dossierEvents.dossierId, existingIds.slice(i, i + 1000)));
-    const byId = new Map([...existing.values()].map((d) => [d.id, `${d.sourceSystem}\u0000${d.code}`]));
     for (const r of rows) seenEvents.add(`${byId.get(r.dossierId)}\u0000${r.kind}\u0000${r.at.toISOString()}`);
   }
 
@@ -123,7 +148,7 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
     const appointment = parseInstant(e.appointment);
     if (appointment === 'invalid') return err(index, 'INVALID_DATE', e, { value: e.appointment });
     if (at.getTime() > now.getTime() + 5 * 60_000) return err(index, 'FUTURE', e);
-    const key = `${e.sourceSystem}\u0000${e.dossierCode}`;
+    const key = keyOf(e.sourceSystem, e.dossierCode);
     const eventKey = `${key}\u0000${e.kind}\u0000${at.toISOString()}`;
     if (seenEvents.has(eventKey)) {
       duplicates.push(index);
@@ -134,15 +159,14 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
     if (!w) {
       const row = existing.get(key);
       if (row) {
-        w = { key, sourceSystem: row.sourceSystem, code: row.code, procedureId: row.procedureId, unitId: row.unitId, limit: null, state: stateFromJson(row.state as Record<string, unknown>), counted: storedSummary(row), id: row.id, newEvents: [] };
-        const p = [...procs.values()].find((x) => x.id === row.procedureId);
-        w.limit = p ? limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay()) : null;
+        const p = procsById.get(row.procedureId);
+        w = { key, sourceSystem: row.sourceSystem, code: row.code, procedureId: row.procedureId, unitId: row.unitId, limit: p ? limitOf(p) : null, state: stateFromJson(row.state as Record<string, unknown>), counted: storedSummary(row), id: row.id, newEvents: [] };
       } else {
         const p = e.procedureCode ? procs.get(e.procedureCode) : undefined;
         if (!p) return err(index, 'UNKNOWN_PROCEDURE', e);
         const unitId = e.unitCode ? units.get(e.unitCode) : (p.agencyUnitId ?? undefined);
         if (!unitId) return err(index, 'UNKNOWN_UNIT', e);
-        w = { key, sourceSystem: e.sourceSystem, code: e.dossierCode, procedureId: p.id, unitId, limit: limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay()), state: null, counted: null, newEvents: [] };
+        w = { key, sourceSystem: e.sourceSystem, code: e.dossierCode, procedureId: p.id, unitId, limit: limitOf(p), state: null, counted: null, newEvents: [] };
       }
       work.set(key, w);
     }
@@ -178,32 +202,31 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
         endedOn: summary.endedOn,
         result: summary.result,
         lateFrom: summary.lateFrom,
+        lateAt: summary.lateAt,
         updatedAt: now,
       },
     };
   });
-  await db.transaction(async (tx) => {
-    const fresh = rows.filter((r) => r.w.id === undefined);
-    const known = rows.filter((r) => r.w.id !== undefined);
-    for (let i = 0; i < fresh.length; i += 500) {
-      const chunk = fresh.slice(i, i + 500);
-      const ids = await tx
-        .insert(dossiers)
-        .values(chunk.map(({ w, values }) => ({ ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId })))
-        .returning({ id: dossiers.id, sourceSystem: dossiers.sourceSystem, code: dossiers.code });
-      const byKey = new Map(ids.map((r) => [`${r.sourceSystem}\u0000${r.code}`, r.id]));
-      for (const { w } of chunk) w.id = byKey.get(w.key);
-    }
-    for (const { w, values } of known) await tx.update(dossiers).set(values).where(eq(dossiers.id, w.id!));
-    const eventRows = touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null })));
-    for (let i = 0; i < eventRows.length; i += 1000) await tx.insert(dossierEvents).values(eventRows.slice(i, i + 1000));
-    await deltas.write(tx);
-    await recordAudit(tx, actor, {
-      action: 'dossier.ingest',
-      entityType: 'dossier_batch',
-      entityId: `${now.toISOString()}`,
-      after: { events: events.length, applied: events.length - duplicates.length, duplicates: duplicates.length, dossiers: touched.length, sources: [...new Set(events.map((e) => e.sourceSystem))] },
-    });
+  const fresh = rows.filter((r) => r.w.id === undefined);
+  const known = rows.filter((r) => r.w.id !== undefined);
+  for (let i = 0; i < fresh.length; i += 500) {
+    const chunk = fresh.slice(i, i + 500);
+    const ids = await tx
+      .insert(dossiers)
+      .values(chunk.map(({ w, values }) => ({ ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId })))
+      .returning({ id: dossiers.id, sourceSystem: dossiers.sourceSystem, code: dossiers.code });
+    const byKey = new Map(ids.map((r) => [keyOf(r.sourceSystem, r.code), r.id]));
+    for (const { w } of chunk) w.id = byKey.get(w.key);
+  }
+  for (const { w, values } of known) await tx.update(dossiers).set(values).where(eq(dossiers.id, w.id!));
+  const eventRows = touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null })));
+  for (let i = 0; i < eventRows.length; i += 1000) await tx.insert(dossierEvents).values(eventRows.slice(i, i + 1000));
+  await deltas.write(tx);
+  await recordAudit(tx, actor, {
+    action: 'dossier.ingest',
+    entityType: 'dossier_batch',
+    entityId: `${now.toISOString()}`,
+    after: { events: events.length, applied: events.length - duplicates.length, duplicates: duplicates.length, dossiers: touched.length, sources: [...new Set(events.map((e) => e.sourceSystem))] },
   });
   return { applied: events.length - duplicates.length, duplicates, dossiers: touched.length };
 }

@@ -3,7 +3,7 @@
  * period, the same by procedure / field / level / receiving unit / month, the Decision 766 index, and
  * the drill-down list (the one place that reads dossiers, a page at a time).
  */
-import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lt, lte, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dossierDaily, dossiers, procedures } from '../../db/schema.js';
 import { type Category, composeReport, type OneStopReport } from '../../../domain/dossiers/report.js';
@@ -35,29 +35,57 @@ export async function resolveScope(db: Db, unitId: number | undefined): Promise<
   return { unit: { id: unitId, name: latestName(h, unitId) }, unitIds: statisticsScope(h, unitId), history };
 }
 
-/** The period's end, no later than today: dossiers still open are judged at the end of the period or now. */
-export function checkRange(from: IsoDate, to: IsoDate, today: IsoDate) {
+/**
+ * The period's end, no later than today: dossiers still open are judged at the end of the period, or — when
+ * the period runs to today — at `now` (`at`), so that a dossier due later today is not counted late yet.
+ */
+export function checkRange(from: IsoDate, to: IsoDate, now: Date) {
   if (from > to) throw errors.badRequest('INVALID_RANGE', 'Ngày bắt đầu phải trước ngày kết thúc.', 'The start date must not be after the end date.');
-  return { from, to: to > today ? (from > today ? to : today) : to };
+  const today = vietnamDateOf(now);
+  const end = to > today ? (from > today ? to : today) : to;
+  return { from, to: end, at: end === today ? now : null };
 }
+
+/** Open dossiers whose deadline falls later on `day` than `at`: counted late from that day, not late yet. */
+async function notLateYet(db: Db, scope: Scope, day: IsoDate, at: Date | null | undefined) {
+  if (!at) return [];
+  const d = dossiers;
+  return db
+    .select({ unitId: d.unitId, procedureId: d.procedureId, code: procedures.code, field: procedures.field, level: procedures.level, n: count() })
+    .from(d)
+    .innerJoin(procedures, eq(procedures.id, d.procedureId))
+    .where(and(scope.unitIds ? inArray(d.unitId, scope.unitIds) : undefined, eq(d.lateFrom, day), gt(d.lateAt, at), isNull(d.endedOn)))
+    .groupBy(d.unitId, d.procedureId, procedures.code, procedures.field, procedures.level);
+}
+
+/** `upTo` without the late starts of dossiers not late yet. */
+const withoutPending = (upTo: Counters, n: number): Counters => (n ? { ...upTo, lateStart: upTo.lateStart - n } : upTo);
 
 const inScope = (s: Scope) => (s.unitIds ? inArray(dossierDaily.unitId, s.unitIds) : undefined);
 
-export async function oneStopReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate): Promise<OneStopReport> {
+export async function oneStopReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at?: Date | null): Promise<OneStopReport> {
   const { before, upTo, within } = await sumCounters(db, scope.unitIds, from, to);
-  return composeReport(before, upTo, within);
+  const pending = (await notLateYet(db, scope, to, at)).reduce((a, r) => a + Number(r.n), 0);
+  return composeReport(before, withoutPending(upTo, pending), within);
 }
 
 export type GroupBy = 'procedure' | 'field' | 'level' | 'unit';
 
 /** The report for each procedure, field, level or receiving unit that has any dossier up to `to`. */
-export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate, by: GroupBy) {
+export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate, by: GroupBy, at?: Date | null) {
+  const pending = await notLateYet(db, scope, to, at);
+  const pendingBy = new Map<string, number>();
+  for (const p of pending) {
+    const k = by === 'unit' ? String(p.unitId) : by === 'procedure' ? p.code : by === 'field' ? p.field : p.level;
+    pendingBy.set(k, (pendingBy.get(k) ?? 0) + Number(p.n));
+  }
   let rows: { key: string; name: string; before: Counters; upTo: Counters; within: Counters }[];
   if (by === 'unit') {
     const h = await scope.history();
     // units closed by `to` count under the unit they were merged into: the ranking lists the units of that day
     const merged = new Map<number, { before: Counters; upTo: Counters; within: Counters }>();
-    for (const [id, sums] of await sumsByUnit(db, scope.unitIds, from, to)) {
+    for (const [id, raw] of await sumsByUnit(db, scope.unitIds, from, to)) {
+      const sums = { ...raw, upTo: withoutPending(raw.upTo, pendingBy.get(String(id)) ?? 0) };
       const rep = representativeOn(h, id, to);
       const acc = merged.get(rep);
       merged.set(rep, acc ? { before: plus(acc.before, sums.before), upTo: plus(acc.upTo, sums.upTo), within: plus(acc.within, sums.within) } : sums);
@@ -71,7 +99,10 @@ export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: Iso
       .innerJoin(procedures, eq(procedures.id, dossierDaily.procedureId))
       .where(and(inScope(scope), lte(dossierDaily.day, to)))
       .groupBy(key);
-    rows = found.map((r) => ({ key: r.key, name: r.name, ...splitSums(r as unknown as Record<string, unknown>) }));
+    rows = found.map((r) => {
+      const sums = splitSums(r as unknown as Record<string, unknown>);
+      return { key: r.key, name: r.name, ...sums, upTo: withoutPending(sums.upTo, pendingBy.get(r.key) ?? 0) };
+    });
   }
   return rows
     .map(({ key, name, before, upTo, within }) => ({ key, name, ...composeReport(before, upTo, within) }))
@@ -80,21 +111,23 @@ export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: Iso
 }
 
 /** Month by month: received, resolved and rates, with what was open at each month's end. */
-export async function monthlyTrend(db: Db, scope: Scope, from: IsoDate, to: IsoDate) {
+export async function monthlyTrend(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at?: Date | null) {
   let running = await sumBefore(db, scope.unitIds, from);
   const byMonth = await sumsByMonth(db, scope.unitIds, from, to);
-  // every month of the range, also the empty ones
-  return monthsBetween(from, to).map((m) => {
+  const pending = (await notLateYet(db, scope, to, at)).reduce((a, r) => a + Number(r.n), 0);
+  const months = monthsBetween(from, to);
+  // every month of the range, also the empty ones; the last one judged at `at` when it runs to today
+  return months.map((m, i) => {
     const within = byMonth.get(m) ?? zeroCounters();
     const before = running;
     running = plus(before, within);
-    return { month: m, ...composeReport(before, running, within) };
+    return { month: m, ...composeReport(before, i === months.length - 1 ? withoutPending(running, pending) : running, within) };
   });
 }
 
-export async function index766(db: Db, scope: Scope, period: Period, today: IsoDate) {
-  const { from, to } = checkRange(period.from, period.to, today);
-  const report = await oneStopReport(db, scope, from, to);
+export async function index766(db: Db, scope: Scope, period: Period, now: Date) {
+  const { from, to, at } = checkRange(period.from, period.to, now);
+  const report = await oneStopReport(db, scope, from, to, at);
   const procScope = scope.unitIds ? inArray(procedures.agencyUnitId, scope.unitIds) : undefined;
   const [p] = await db
     .select({ total: count(), online: sql<number>`count(*) filter (where ${procedures.onlineLevel} <> 'none')` })
@@ -110,14 +143,22 @@ export async function index766(db: Db, scope: Scope, period: Period, today: IsoD
 }
 
 
+/** Whether an open dossier is past its deadline at `now` (its late day and instant as stored). */
+export function isLateAt(lateFrom: IsoDate | null, lateAt: Date | null, today: IsoDate, now: Date): boolean {
+  if (!lateFrom || lateFrom > today) return false;
+  return lateFrom < today || !lateAt || lateAt <= now;
+}
+
 /** The dossiers behind one figure of the report. */
 export async function listDossiers(
   db: Db,
   scope: Scope,
-  q: { from: IsoDate; to: IsoDate; category: Category; procedure?: string; field?: string; level?: string; limit: number; offset: number },
+  q: { from: IsoDate; to: IsoDate; at?: Date | null; category: Category; procedure?: string; field?: string; level?: string; limit: number; offset: number },
   now = new Date(),
 ) {
   const d = dossiers;
+  // past the deadline at the end of `to`, or at `at` when the period runs to today
+  const lateBy = (day: IsoDate, at: Date | null | undefined) => (at ? or(lt(d.lateFrom, day), and(eq(d.lateFrom, day), or(isNull(d.lateAt), lte(d.lateAt, at)))) : lte(d.lateFrom, day));
   const endedIn = and(gte(d.endedOn, q.from), lte(d.endedOn, q.to));
   const openAt = (day: IsoDate) => and(lte(d.receivedOn, day), or(isNull(d.endedOn), gt(d.endedOn, day)));
   const byCategory: Record<Category, SQL | undefined> = {
@@ -130,8 +171,8 @@ export async function listDossiers(
     withdrawn: and(endedIn, eq(d.result, 'withdrawn')),
     not_accepted: and(endedIn, eq(d.result, 'not_accepted')),
     in_progress: openAt(q.to),
-    in_progress_on_time: and(openAt(q.to), or(isNull(d.lateFrom), gt(d.lateFrom, q.to))),
-    in_progress_late: and(openAt(q.to), lte(d.lateFrom, q.to)),
+    in_progress_on_time: and(openAt(q.to), or(isNull(d.lateFrom), not(lateBy(q.to, q.at)!))),
+    in_progress_late: and(openAt(q.to), lateBy(q.to, q.at)),
     carried_over: openAt(addDays(q.from, -1)),
   };
   const where = and(
@@ -143,7 +184,7 @@ export async function listDossiers(
   );
   const [{ total }] = await db.select({ total: count() }).from(d).innerJoin(procedures, eq(procedures.id, d.procedureId)).where(where);
   const rows = await db
-    .select({ id: d.id, code: d.code, sourceSystem: d.sourceSystem, unitId: d.unitId, status: d.status, channel: d.channel, receivedAt: d.receivedAt, appointment: d.appointment, endAt: d.endAt, result: d.result, lateFrom: d.lateFrom, procedureCode: procedures.code, procedureName: procedures.name, field: procedures.field })
+    .select({ id: d.id, code: d.code, sourceSystem: d.sourceSystem, unitId: d.unitId, status: d.status, channel: d.channel, receivedAt: d.receivedAt, appointment: d.appointment, endAt: d.endAt, result: d.result, lateFrom: d.lateFrom, lateAt: d.lateAt, procedureCode: procedures.code, procedureName: procedures.name, field: procedures.field })
     .from(d)
     .innerJoin(procedures, eq(procedures.id, d.procedureId))
     .where(where)
@@ -154,13 +195,13 @@ export async function listDossiers(
   const iso = (x: Date | null) => (x ? toVietnamIso(x) : null);
   return {
     total: Number(total),
-    items: rows.map((r) => ({
+    items: rows.map(({ lateAt, ...r }) => ({
       ...r,
       receivedAt: iso(r.receivedAt),
       appointment: iso(r.appointment),
       endAt: iso(r.endAt),
-      // open dossiers: within or past the deadline today
-      state: r.result ?? (r.lateFrom && r.lateFrom <= today ? 'in_progress_late' : r.receivedAt ? 'in_progress_on_time' : 'registered'),
+      // open dossiers: within or past the deadline now (as the detail judges them)
+      state: r.result ?? (isLateAt(r.lateFrom, lateAt, today, now) ? 'in_progress_late' : r.receivedAt ? 'in_progress_on_time' : 'registered'),
     })),
   };
 }

@@ -8,11 +8,13 @@ export interface Notice {
   title: string;
   body?: string;
   link?: string;
+  /** when it happened (default: now) */
+  at?: Date;
 }
 
 export async function notifyUsers(tx: Tx, userIds: number[], n: Notice): Promise<number> {
   if (userIds.length === 0) return 0;
-  await tx.insert(notifications).values(userIds.map((userId) => ({ userId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null })));
+  await tx.insert(notifications).values(userIds.map((userId) => ({ userId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, ...(n.at ? { createdAt: n.at } : {}) })));
   return userIds.length;
 }
 

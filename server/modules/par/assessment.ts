@@ -10,7 +10,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { parEvidence, parRoundUnits, parScores } from '../../db/schema.js';
 import { getSet } from './criteriaSets.js';
 import { can } from '../../../domain/access/policy.js';
-import type { IsoDate } from '../../../domain/org/dates.js';
+import { vietnamDateOf } from '../../../domain/org/dates.js';
 import { latestName } from '../../../domain/org/scope.js';
 import { type AppraisalState, effectiveRule, type ItemData, itemPoints, nextAppraisal, scoredByUnit } from '../../../domain/par/assessment.js';
 import { type CriteriaNode, leaves } from '../../../domain/par/criteriaSet.js';
@@ -39,7 +39,7 @@ function requireItem(areas: CriteriaNode[], code: string): Item {
 }
 
 /** The computed items' figures: stored once the unit has submitted, read live before. */
-async function dataFor(db: Db | Tx, round: RoundRow, ru: RoundUnitRow, items: Item[], rows: ScoreRow[], today: IsoDate): Promise<Map<string, ItemData>> {
+async function dataFor(db: Db | Tx, round: RoundRow, ru: RoundUnitRow, items: Item[], rows: ScoreRow[], now: Date): Promise<Map<string, ItemData>> {
   const out = new Map<string, ItemData>();
   const cache = new Map<string, ItemData>();
   for (const item of items) {
@@ -50,33 +50,33 @@ async function dataFor(db: Db | Tx, round: RoundRow, ru: RoundUnitRow, items: It
       continue;
     }
     const source = item.rule.source;
-    if (!cache.has(source)) cache.set(source, await itemData(db as Db, source, ru.unitId, round.year, today));
+    if (!cache.has(source)) cache.set(source, await itemData(db as Db, source, ru.unitId, round.year, now));
     out.set(item.code, cache.get(source)!);
   }
   return out;
 }
 
-const selfOpen = (round: RoundRow, ru: RoundUnitRow, today: IsoDate) =>
-  round.status === 'open' && selfAssessmentOpen(windowsOf(round), { submitted: ru.submittedAt !== null, reopenedUntil: ru.reopenedUntil }, today);
+const selfOpen = (round: RoundRow, ru: RoundUnitRow, now: Date) =>
+  round.status === 'open' && selfAssessmentOpen(windowsOf(round), { submitted: ru.submittedAt !== null, reopenedUntil: ru.reopenedUntil }, vietnamDateOf(now));
 
 /** The unit may change an item: its window is open, or the appraiser returned the item and awaits the answer. */
-function itemEditable(round: RoundRow, ru: RoundUnitRow, row: ScoreRow | undefined, today: IsoDate) {
-  if (selfOpen(round, ru, today)) return true;
-  return round.status === 'open' && row?.appraisal === 'returned' && appraisalOpen(windowsOf(round), today);
+function itemEditable(round: RoundRow, ru: RoundUnitRow, row: ScoreRow | undefined, now: Date) {
+  if (selfOpen(round, ru, now)) return true;
+  return round.status === 'open' && row?.appraisal === 'returned' && appraisalOpen(windowsOf(round), vietnamDateOf(now));
 }
 
-function appraiserMay(user: SessionUser, round: RoundRow, ru: RoundUnitRow, today: IsoDate) {
+function appraiserMay(user: SessionUser, round: RoundRow, ru: RoundUnitRow, now: Date) {
   return (
     can(user, 'appraisal.write', { unitId: ru.unitId }) &&
     (ru.appraiserId === null || ru.appraiserId === user.id) &&
     round.status === 'open' &&
     ru.submittedAt !== null &&
-    appraisalOpen(windowsOf(round), today)
+    appraisalOpen(windowsOf(round), vietnamDateOf(now))
   );
 }
 
 /** The whole self-assessment as the screen shows it, to the people who may see it. */
-export async function getAssessment(db: Db, user: SessionUser, roundId: number, unitId: number, today: IsoDate) {
+export async function getAssessment(db: Db, user: SessionUser, roundId: number, unitId: number, now: Date) {
   const round = await requireRound(db, roundId);
   const ru = await requireRoundUnit(db, roundId, unitId);
   const own = user.unitId === unitId;
@@ -92,7 +92,7 @@ export async function getAssessment(db: Db, user: SessionUser, roundId: number, 
         .from(parEvidence)
         .where(inArray(parEvidence.scoreId, rows.map((r) => r.id)))
     : [];
-  const data = showScores ? await dataFor(db, round, ru, items, rows, today) : new Map<string, ItemData>();
+  const data = showScores ? await dataFor(db, round, ru, items, rows, now) : new Map<string, ItemData>();
   // hidden drafts: the progress from what is stored, without reading the figures live
   const noData = new Set(
     showScores ? [...data].filter(([, d]) => d.percent === null).map(([c]) => c) : rows.filter((r) => (r.data as ItemData | null)?.percent === null).map((r) => r.itemCode),
@@ -122,7 +122,7 @@ export async function getAssessment(db: Db, user: SessionUser, roundId: number, 
       appraisalReason: r?.appraisalReason ?? null,
       returnedAt: r?.returnedAt ?? null,
       returnNote: r?.returnNote ?? null,
-      editable: own && can(user, 'unitData.edit', { unitId }) && itemEditable(round, ru, r, today),
+      editable: own && can(user, 'unitData.edit', { unitId }) && itemEditable(round, ru, r, now),
     };
   });
   const progressScores = scored.map((s) => ({ itemCode: s.code, score: s.selfScore, evidenceCount: s.evidence.length, explanation: s.explanation }));
@@ -142,9 +142,9 @@ export async function getAssessment(db: Db, user: SessionUser, roundId: number, 
     problems,
     totals,
     can: {
-      edit: own && can(user, 'unitData.edit', { unitId }) && selfOpen(round, ru, today),
-      submit: own && can(user, 'unitData.submit', { unitId }) && selfOpen(round, ru, today),
-      appraise: appraiserMay(user, round, ru, today),
+      edit: own && can(user, 'unitData.edit', { unitId }) && selfOpen(round, ru, now),
+      submit: own && can(user, 'unitData.submit', { unitId }) && selfOpen(round, ru, now),
+      appraise: appraiserMay(user, round, ru, now),
     },
   };
 }
@@ -155,7 +155,7 @@ export interface ItemChange {
   refs?: string | null;
 }
 
-async function editContext(tx: Tx, user: SessionUser, roundId: number, unitId: number, code: string, today: IsoDate) {
+async function editContext(tx: Tx, user: SessionUser, roundId: number, unitId: number, code: string, now: Date) {
   if (!can(user, 'unitData.edit', { unitId })) throw errors.forbidden();
   const round = await requireRound(tx, roundId);
   const ru = await requireRoundUnit(tx, roundId, unitId);
@@ -163,16 +163,16 @@ async function editContext(tx: Tx, user: SessionUser, roundId: number, unitId: n
   const set = await setOf(tx, ru);
   const item = requireItem(set.areas, code);
   const [row] = await tx.select().from(parScores).where(and(eq(parScores.roundUnitId, ru.id), eq(parScores.itemCode, code)));
-  if (!itemEditable(round, ru, row, today)) {
+  if (!itemEditable(round, ru, row, now)) {
     throw errors.conflict('LOCKED', 'Bản tự đánh giá đang khóa (ngoài thời gian tự đánh giá, hoặc đã gửi).', 'The self-assessment is locked (outside its window, or submitted).');
   }
   return { round, ru, item, row };
 }
 
-async function saveInTx(tx: Tx, user: SessionUser, roundId: number, unitId: number, code: string, change: ItemChange, today: IsoDate) {
-  const { round, ru, item, row } = await editContext(tx, user, roundId, unitId, code, today);
+async function saveInTx(tx: Tx, user: SessionUser, roundId: number, unitId: number, code: string, change: ItemChange, now: Date) {
+  const { round, ru, item, row } = await editContext(tx, user, roundId, unitId, code, now);
   const input = change.input === undefined ? ((row?.selfInput as ItemInput | null) ?? null) : change.input;
-  const data = item.rule?.kind === 'computed' ? await itemData(tx as unknown as Db, item.rule.source, unitId, round.year, today) : null;
+  const data = item.rule?.kind === 'computed' ? await itemData(tx as unknown as Db, item.rule.source, unitId, round.year, now) : null;
   const byUnit = scoredByUnit(item.rule!, data);
   const selfScore = itemPoints(item, byUnit ? input : null, data);
   const values = {
@@ -182,7 +182,7 @@ async function saveInTx(tx: Tx, user: SessionUser, roundId: number, unitId: numb
     refs: change.refs === undefined ? (row?.refs ?? null) : change.refs?.trim() || null,
     data,
     updatedBy: user.id,
-    updatedAt: new Date(),
+    updatedAt: now,
   };
   if (row) await tx.update(parScores).set(values).where(eq(parScores.id, row.id));
   else await tx.insert(parScores).values({ roundUnitId: ru.id, itemCode: code, ...values });
@@ -196,10 +196,10 @@ async function saveInTx(tx: Tx, user: SessionUser, roundId: number, unitId: numb
  * Items saved as the officer types (one, usually; several when a unit's scores are entered at once): each
  * score is checked against its item's rule and maximum; one audit event lists them all.
  */
-export async function saveItems(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, changes: { code: string; change: ItemChange }[], today: IsoDate) {
+export async function saveItems(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, changes: { code: string; change: ItemChange }[], now: Date) {
   return db.transaction(async (tx) => {
     const saved = [];
-    for (const c of changes) saved.push(await saveInTx(tx, user, roundId, unitId, c.code, c.change, today));
+    for (const c of changes) saved.push(await saveInTx(tx, user, roundId, unitId, c.code, c.change, now));
     await recordAudit(tx, actor, {
       action: 'par.self.save',
       entityType: 'par_round',
@@ -207,29 +207,29 @@ export async function saveItems(db: Db, user: SessionUser, actor: AuditActor, ro
       unitId,
       before: saved.map((s) => s.before),
       after: saved.map(({ after: { data: _d, code, ...a } }) => ({ itemCode: code, ...a })),
-    });
+    }, now);
     return saved.map((s) => s.after);
   });
 }
 
-export async function saveItem(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, change: ItemChange, today: IsoDate) {
-  return (await saveItems(db, user, actor, roundId, unitId, [{ code, change }], today))[0];
+export async function saveItem(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, change: ItemChange, now: Date) {
+  return (await saveItems(db, user, actor, roundId, unitId, [{ code, change }], now))[0];
 }
 
 export const MAX_PAR_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-export async function addItemEvidence(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, file: { name: string; data: Buffer }, today: IsoDate) {
+export async function addItemEvidence(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, file: { name: string; data: Buffer }, now: Date) {
   const mimeType = evidenceType(file.name, file.data);
   return db.transaction(async (tx) => {
-    const { ru, row } = await editContext(tx, user, roundId, unitId, code, today);
+    const { ru, row } = await editContext(tx, user, roundId, unitId, code, now);
     const scoreRow = row ?? (await tx.insert(parScores).values({ roundUnitId: ru.id, itemCode: code, updatedBy: user.id }).returning())[0];
     const sha256 = createHash('sha256').update(file.data).digest('hex');
     const fileName = file.name.normalize('NFC').replace(/[\\/]/g, '_').slice(0, 200);
     const [e] = await tx
       .insert(parEvidence)
-      .values({ scoreId: scoreRow.id, fileName, mimeType, size: file.data.length, sha256, content: file.data, uploadedBy: user.id })
+      .values({ scoreId: scoreRow.id, fileName, mimeType, size: file.data.length, sha256, content: file.data, uploadedBy: user.id, createdAt: now })
       .returning({ id: parEvidence.id, fileName: parEvidence.fileName, size: parEvidence.size, mimeType: parEvidence.mimeType });
-    await recordAudit(tx, actor, { action: 'par.self.evidence', entityType: 'par_score', entityId: scoreRow.id, unitId, after: { roundId, itemCode: code, evidenceId: e.id, fileName, size: file.data.length, sha256 } });
+    await recordAudit(tx, actor, { action: 'par.self.evidence', entityType: 'par_score', entityId: scoreRow.id, unitId, after: { roundId, itemCode: code, evidenceId: e.id, fileName, size: file.data.length, sha256 } }, now);
     return e;
   });
 }
@@ -245,12 +245,12 @@ async function evidenceRow(db: Db | Tx, id: number) {
   return row;
 }
 
-export async function removeItemEvidence(db: Db, user: SessionUser, actor: AuditActor, id: number, today: IsoDate) {
+export async function removeItemEvidence(db: Db, user: SessionUser, actor: AuditActor, id: number, now: Date) {
   return db.transaction(async (tx) => {
     const row = await evidenceRow(tx, id);
-    await editContext(tx, user, row.roundId, row.unitId, row.itemCode, today);
+    await editContext(tx, user, row.roundId, row.unitId, row.itemCode, now);
     await tx.delete(parEvidence).where(eq(parEvidence.id, id));
-    await recordAudit(tx, actor, { action: 'par.self.evidence_remove', entityType: 'par_score', entityId: row.e.scoreId, unitId: row.unitId, before: { evidenceId: id, fileName: row.e.fileName, sha256: row.e.sha256 } });
+    await recordAudit(tx, actor, { action: 'par.self.evidence_remove', entityType: 'par_score', entityId: row.e.scoreId, unitId: row.unitId, before: { evidenceId: id, fileName: row.e.fileName, sha256: row.e.sha256 } }, now);
   });
 }
 
@@ -266,16 +266,16 @@ export async function getItemEvidence(db: Db, user: SessionUser, id: number) {
  * The unit head submits: every item scored, evidence or a written reason where required; the computed items'
  * figures are kept as they are that day. The self-assessment is locked afterwards.
  */
-export async function submitAssessment(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, today: IsoDate) {
+export async function submitAssessment(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, now: Date) {
   if (!can(user, 'unitData.submit', { unitId })) throw errors.forbidden();
   return db.transaction(async (tx) => {
     const round = await requireRound(tx, roundId);
     const ru = await requireRoundUnit(tx, roundId, unitId);
-    if (!selfOpen(round, ru, today)) throw errors.conflict('LOCKED', 'Không gửi được: ngoài thời gian tự đánh giá hoặc đã gửi.', 'Cannot submit: outside the window or already submitted.');
+    if (!selfOpen(round, ru, now)) throw errors.conflict('LOCKED', 'Không gửi được: ngoài thời gian tự đánh giá hoặc đã gửi.', 'Cannot submit: outside the window or already submitted.');
     const set = await setOf(tx, ru);
     const items = leaves(set);
     let rows = await tx.select().from(parScores).where(eq(parScores.roundUnitId, ru.id));
-    const data = await dataFor(tx, round, ru, items, rows, today);
+    const data = await dataFor(tx, round, ru, items, rows, now);
     for (const [code, d] of data) {
       const item = items.find((i) => i.code === code)!;
       const row = rows.find((r) => r.itemCode === code);
@@ -296,9 +296,9 @@ export async function submitAssessment(db: Db, user: SessionUser, actor: AuditAc
     if (problems.length) {
       throw errors.conflict('INCOMPLETE', `Chưa gửi được: ${problems.length} tiêu chí chưa chấm điểm hoặc thiếu tài liệu kiểm chứng (hay lý do).`, `Cannot submit: ${problems.length} items are not scored or lack evidence.`, { problems });
     }
-    const [saved] = await tx.update(parRoundUnits).set({ submittedAt: new Date(), submittedBy: user.id, reopenedUntil: null }).where(eq(parRoundUnits.id, ru.id)).returning();
+    const [saved] = await tx.update(parRoundUnits).set({ submittedAt: now, submittedBy: user.id, reopenedUntil: null }).where(eq(parRoundUnits.id, ru.id)).returning();
     const totals = unitTotals(set, rows.map((r) => ({ itemCode: r.itemCode, selfScore: num(r.selfScore), appraisedScore: null, appraisal: null })), null);
-    await recordAudit(tx, actor, { action: 'par.self.submit', entityType: 'par_round', entityId: roundId, unitId, after: { selfScore: totals.selfScore, items: rows.length } });
+    await recordAudit(tx, actor, { action: 'par.self.submit', entityType: 'par_round', entityId: roundId, unitId, after: { selfScore: totals.selfScore, items: rows.length } }, now);
     return { submittedAt: saved.submittedAt };
   });
 }
@@ -306,21 +306,21 @@ export async function submitAssessment(db: Db, user: SessionUser, actor: AuditAc
 export type AppraiserAction = { action: 'accept' } | { action: 'adjust'; input: ItemInput; reason: string } | { action: 'return'; note: string };
 
 /** The checks before any appraisal: the appraiser's role and assignment, the round, the unit's submission, the window. */
-async function appraisalContext(tx: Tx, user: SessionUser, roundId: number, unitId: number, today: IsoDate) {
+async function appraisalContext(tx: Tx, user: SessionUser, roundId: number, unitId: number, now: Date) {
   const round = await requireRound(tx, roundId);
   const ru = await requireRoundUnit(tx, roundId, unitId);
   if (!can(user, 'appraisal.write', { unitId })) throw errors.forbidden();
   if (ru.appraiserId !== null && ru.appraiserId !== user.id) throw errors.conflict('NOT_ASSIGNED', 'Đơn vị này được phân công cho thành viên khác của tổ thẩm định.', 'Another appraiser is assigned to this unit.');
   requireOpen(round);
   if (!ru.submittedAt) throw errors.conflict('NOT_SUBMITTED', 'Đơn vị chưa gửi bản tự đánh giá.', 'The unit has not submitted.');
-  if (!appraisalOpen(windowsOf(round), today)) throw errors.conflict('LOCKED', 'Ngoài thời gian thẩm định.', 'Outside the appraisal window.');
+  if (!appraisalOpen(windowsOf(round), vietnamDateOf(now))) throw errors.conflict('LOCKED', 'Ngoài thời gian thẩm định.', 'Outside the appraisal window.');
   return { round, ru, set: await setOf(tx, ru) };
 }
 
 /** The appraiser's decision on one item. An adjustment is scored under the item's rule (a computed item by hand). */
-export async function appraiseItem(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, a: AppraiserAction, today: IsoDate) {
+export async function appraiseItem(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, a: AppraiserAction, now: Date) {
   return db.transaction(async (tx) => {
-    const { ru, set } = await appraisalContext(tx, user, roundId, unitId, today);
+    const { ru, set } = await appraisalContext(tx, user, roundId, unitId, now);
     const item = requireItem(set.areas, code);
     const [row] = await tx.select().from(parScores).where(and(eq(parScores.roundUnitId, ru.id), eq(parScores.itemCode, code)));
     if (!row) throw errors.notFound('score');
@@ -331,37 +331,37 @@ export async function appraiseItem(db: Db, user: SessionUser, actor: AuditActor,
     else if (a.action === 'adjust') {
       const rule = item.rule!.kind === 'computed' ? ({ kind: 'manual' } as const) : item.rule!;
       change = { appraisal: state, appraisedScore: String(scoreItem(rule, item.max, a.input)), appraisalReason: a.reason.trim() };
-    } else change = { appraisal: state, returnedAt: new Date(), returnNote: a.note.trim() };
+    } else change = { appraisal: state, returnedAt: now, returnNote: a.note.trim() };
     const [saved] = await tx
       .update(parScores)
       .set({ ...change, appraisedBy: user.id })
       .where(eq(parScores.id, row.id))
       .returning();
-    await recordAudit(tx, actor, { action: `par.appraisal.${a.action}`, entityType: 'par_score', entityId: row.id, unitId, before, after: { roundId, itemCode: code, appraisal: saved.appraisal, appraisedScore: num(saved.appraisedScore), appraisalReason: saved.appraisalReason, returnNote: saved.returnNote } });
+    await recordAudit(tx, actor, { action: `par.appraisal.${a.action}`, entityType: 'par_score', entityId: row.id, unitId, before, after: { roundId, itemCode: code, appraisal: saved.appraisal, appraisedScore: num(saved.appraisedScore), appraisalReason: saved.appraisalReason, returnNote: saved.returnNote } }, now);
     return { code, appraisal: saved.appraisal, appraisedScore: num(saved.appraisedScore) };
   });
 }
 
 /** Accept every item not yet decided (nor waiting for the unit) at the unit's score: one audit event lists them. */
-export async function acceptRemaining(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, today: IsoDate) {
+export async function acceptRemaining(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, now: Date) {
   return db.transaction(async (tx) => {
-    const { ru } = await appraisalContext(tx, user, roundId, unitId, today);
+    const { ru } = await appraisalContext(tx, user, roundId, unitId, now);
     const rows = await tx.select().from(parScores).where(eq(parScores.roundUnitId, ru.id));
     const open = rows.filter((r) => r.appraisal === null || r.appraisal === 'answered');
     for (const r of open) await tx.update(parScores).set({ appraisal: 'accepted', appraisedScore: r.selfScore, appraisalReason: null, appraisedBy: user.id }).where(eq(parScores.id, r.id));
-    if (open.length) await recordAudit(tx, actor, { action: 'par.appraisal.accept', entityType: 'par_round', entityId: roundId, unitId, after: { items: open.map((r) => ({ itemCode: r.itemCode, appraisedScore: num(r.selfScore) })) } });
+    if (open.length) await recordAudit(tx, actor, { action: 'par.appraisal.accept', entityType: 'par_round', entityId: roundId, unitId, after: { items: open.map((r) => ({ itemCode: r.itemCode, appraisedScore: num(r.selfScore) })) } }, now);
     return { accepted: open.length };
   });
 }
 
 /** The unit's answer to an item returned for explanation; the item goes back to the appraiser. */
-export async function answerItem(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, reply: string, today: IsoDate) {
+export async function answerItem(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, code: string, reply: string, now: Date) {
   return db.transaction(async (tx) => {
-    const { row } = await editContext(tx, user, roundId, unitId, code, today);
+    const { row } = await editContext(tx, user, roundId, unitId, code, now);
     const state = nextAppraisal((row?.appraisal as AppraisalState | null) ?? null, 'answer', true);
     const explanation = [row!.explanation, reply.trim()].filter(Boolean).join('\n');
-    await tx.update(parScores).set({ appraisal: state, explanation, updatedBy: user.id, updatedAt: new Date() }).where(eq(parScores.id, row!.id));
-    await recordAudit(tx, actor, { action: 'par.self.answer', entityType: 'par_score', entityId: row!.id, unitId, after: { roundId, itemCode: code, reply: reply.trim() } });
+    await tx.update(parScores).set({ appraisal: state, explanation, updatedBy: user.id, updatedAt: now }).where(eq(parScores.id, row!.id));
+    await recordAudit(tx, actor, { action: 'par.self.answer', entityType: 'par_score', entityId: row!.id, unitId, after: { roundId, itemCode: code, reply: reply.trim() } }, now);
     return { code, appraisal: state };
   });
 }

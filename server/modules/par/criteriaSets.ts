@@ -24,7 +24,7 @@ function invalid(problems: { code: string; message: string }[]) {
   return new AppError(400, 'INVALID_CRITERIA_SET', `Bộ tiêu chí có ${problems.length} lỗi; chưa lưu gì.`, `The criteria set has ${problems.length} problems; nothing was saved.`, { problems });
 }
 
-export async function createSet(db: Db, actor: AuditActor, given: SetInput) {
+export async function createSet(db: Db, actor: AuditActor, given: SetInput, now = new Date()) {
   const input = { ...given, areas: normaliseTree(given.areas) };
   const problems = validateSet(input);
   if (problems.length) throw invalid(problems);
@@ -32,10 +32,10 @@ export async function createSet(db: Db, actor: AuditActor, given: SetInput) {
     const [{ v }] = await tx.select({ v: max(parCriteriaSets.version) }).from(parCriteriaSets).where(and(eq(parCriteriaSets.year, input.year), eq(parCriteriaSets.unitType, input.unitType)));
     const [row] = await tx
       .insert(parCriteriaSets)
-      .values({ year: input.year, unitType: input.unitType, version: (v ?? 0) + 1, name: input.name, surveyShare: String(input.surveyShare), areas: input.areas, source: input.source ?? null })
+      .values({ year: input.year, unitType: input.unitType, version: (v ?? 0) + 1, name: input.name, surveyShare: String(input.surveyShare), areas: input.areas, source: input.source ?? null, createdAt: now })
       .returning();
     const out = presentSet(row);
-    await recordAudit(tx, actor, { action: 'par.criteria_set.create', entityType: 'par_criteria_set', entityId: row.id, after: { year: out.year, unitType: out.unitType, version: out.version, name: out.name, maximum: out.maximum, items: out.items } });
+    await recordAudit(tx, actor, { action: 'par.criteria_set.create', entityType: 'par_criteria_set', entityId: row.id, after: { year: out.year, unitType: out.unitType, version: out.version, name: out.name, maximum: out.maximum, items: out.items } }, now);
     return out;
   });
 }

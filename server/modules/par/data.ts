@@ -8,9 +8,9 @@ import type { DataSource } from '../../../domain/par/scoring.js';
 import { type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { checkRange, oneStopReport, resolveScope } from '../dossiers/stats.js';
 
-/** The round's year, up to `today` when the year is not over. */
-export function assessedPeriod(year: number, today: IsoDate) {
-  return checkRange(`${year}-01-01`, `${year}-12-31`, today);
+/** The round's year, up to `now` when the year is not over. */
+export function assessedPeriod(year: number, now: Date) {
+  return checkRange(`${year}-01-01`, `${year}-12-31`, now);
 }
 
 async function planTaskFigures(db: Db, unitIds: number[], year: number, asOf: IsoDate): Promise<ItemData> {
@@ -39,11 +39,11 @@ async function planTaskFigures(db: Db, unitIds: number[], year: number, asOf: Is
 }
 
 /** The figure behind a computed item for a unit (its predecessors' records included) in the round's year. */
-export async function itemData(db: Db, source: DataSource, unitId: number, year: number, today: IsoDate): Promise<ItemData> {
+export async function itemData(db: Db, source: DataSource, unitId: number, year: number, now: Date): Promise<ItemData> {
   const scope = await resolveScope(db, unitId);
-  const { from, to } = assessedPeriod(year, today);
+  const { from, to, at } = assessedPeriod(year, now);
   if (source === 'plan_tasks_on_time') return planTaskFigures(db, scope.unitIds!, year, to);
-  const r = await oneStopReport(db, scope, from, to);
+  const r = await oneStopReport(db, scope, from, to, at);
   if (source === 'dossiers_on_time') return { percent: r.onTimeRate, numerator: r.early + r.onTime, denominator: r.resolved };
   return { percent: r.onlineRate, numerator: r.receivedOnline, denominator: r.received };
 }

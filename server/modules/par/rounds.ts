@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { parCriteriaSets, parRoundUnits, parRounds, parScores, users } from '../../db/schema.js';
 import { setsOf } from './criteriaSets.js';
 import { can } from '../../../domain/access/policy.js';
-import type { IsoDate } from '../../../domain/org/dates.js';
+import { type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { unitsAsOf } from '../../../domain/org/history.js';
 import { latestName } from '../../../domain/org/scope.js';
 import { DEFAULT_GROUPS, type GroupThreshold } from '../../../domain/par/results.js';
@@ -76,7 +76,8 @@ function windowsError(w: RoundWindows) {
   }
 }
 
-export async function createRound(db: Db, actor: AuditActor, input: RoundInput, today: IsoDate) {
+export async function createRound(db: Db, actor: AuditActor, input: RoundInput, now: Date) {
+  const today = vietnamDateOf(now);
   windowsError(input);
   const groups = input.groups ?? DEFAULT_GROUPS;
   checkGroups(groups);
@@ -98,16 +99,16 @@ export async function createRound(db: Db, actor: AuditActor, input: RoundInput, 
   return db.transaction(async (tx) => {
     const [round] = await tx
       .insert(parRounds)
-      .values({ year: input.year, name: input.name, selfFrom: input.selfFrom, selfTo: input.selfTo, appraisalFrom: input.appraisalFrom, appraisalTo: input.appraisalTo, groups, status: 'open' })
+      .values({ year: input.year, name: input.name, selfFrom: input.selfFrom, selfTo: input.selfTo, appraisalFrom: input.appraisalFrom, appraisalTo: input.appraisalTo, groups, status: 'open', createdAt: now })
       .returning();
     const units = scope as Exclude<(typeof scope)[number], number>[];
     await tx.insert(parRoundUnits).values(units.map((u) => ({ roundId: round.id, unitId: u.id, setId: byType.get(u.type)! })));
-    await recordAudit(tx, actor, { action: 'par.round.create', entityType: 'par_round', entityId: round.id, after: { ...presentRound(round), setIds: input.setIds, units: units.length } });
+    await recordAudit(tx, actor, { action: 'par.round.create', entityType: 'par_round', entityId: round.id, after: { ...presentRound(round), setIds: input.setIds, units: units.length } }, now);
     return presentRound(round);
   });
 }
 
-export async function updateRound(db: Db, actor: AuditActor, id: number, change: Partial<RoundWindows> & { name?: string; groups?: GroupThreshold[] }) {
+export async function updateRound(db: Db, actor: AuditActor, id: number, change: Partial<RoundWindows> & { name?: string; groups?: GroupThreshold[] }, now = new Date()) {
   return db.transaction(async (tx) => {
     const r = await requireRound(tx, id);
     requireOpen(r);
@@ -119,7 +120,7 @@ export async function updateRound(db: Db, actor: AuditActor, id: number, change:
       .set({ ...next, name: change.name ?? r.name, groups: change.groups ?? r.groups })
       .where(eq(parRounds.id, id))
       .returning();
-    await recordAudit(tx, actor, { action: 'par.round.update', entityType: 'par_round', entityId: id, before: presentRound(r), after: presentRound(row) });
+    await recordAudit(tx, actor, { action: 'par.round.update', entityType: 'par_round', entityId: id, before: presentRound(r), after: presentRound(row) }, now);
     return presentRound(row);
   });
 }
@@ -178,19 +179,20 @@ export async function getRound(db: Db, user: SessionUser, id: number) {
 }
 
 /** The administrator lets one unit change its self-assessment again until a day; recorded with the reason. */
-export async function reopenUnit(db: Db, actor: AuditActor, roundId: number, unitId: number, until: IsoDate, reason: string, today: IsoDate) {
+export async function reopenUnit(db: Db, actor: AuditActor, roundId: number, unitId: number, until: IsoDate, reason: string, now: Date) {
+  const today = vietnamDateOf(now);
   if (until < today) throw errors.badRequest('INVALID_DATE', 'Ngày mở lại phải từ hôm nay trở đi.', 'The date must be today or later.');
   return db.transaction(async (tx) => {
     const r = await requireRound(tx, roundId);
     requireOpen(r);
     const ru = await requireRoundUnit(tx, roundId, unitId);
     await tx.update(parRoundUnits).set({ reopenedUntil: until }).where(eq(parRoundUnits.id, ru.id));
-    await recordAudit(tx, actor, { action: 'par.unit.reopen', entityType: 'par_round', entityId: roundId, unitId, before: { reopenedUntil: ru.reopenedUntil, submittedAt: ru.submittedAt }, after: { reopenedUntil: until, reason } });
+    await recordAudit(tx, actor, { action: 'par.unit.reopen', entityType: 'par_round', entityId: roundId, unitId, before: { reopenedUntil: ru.reopenedUntil, submittedAt: ru.submittedAt }, after: { reopenedUntil: until, reason } }, now);
     return { unitId, reopenedUntil: until };
   });
 }
 
-export async function assignAppraiser(db: Db, actor: AuditActor, roundId: number, unitId: number, appraiserId: number | null) {
+export async function assignAppraiser(db: Db, actor: AuditActor, roundId: number, unitId: number, appraiserId: number | null, now = new Date()) {
   return db.transaction(async (tx) => {
     requireOpen(await requireRound(tx, roundId));
     const ru = await requireRoundUnit(tx, roundId, unitId);
@@ -200,7 +202,7 @@ export async function assignAppraiser(db: Db, actor: AuditActor, roundId: number
       if (u.unitId === unitId) throw errors.badRequest('OWN_UNIT', 'Không phân công thẩm định đơn vị của chính mình.', 'An appraiser cannot appraise their own unit.');
     }
     await tx.update(parRoundUnits).set({ appraiserId }).where(eq(parRoundUnits.id, ru.id));
-    await recordAudit(tx, actor, { action: 'par.unit.assign', entityType: 'par_round', entityId: roundId, unitId, before: { appraiserId: ru.appraiserId }, after: { appraiserId } });
+    await recordAudit(tx, actor, { action: 'par.unit.assign', entityType: 'par_round', entityId: roundId, unitId, before: { appraiserId: ru.appraiserId }, after: { appraiserId } }, now);
     return { unitId, appraiserId };
   });
 }
@@ -209,7 +211,7 @@ export async function assignAppraiser(db: Db, actor: AuditActor, roundId: number
  * Survey points per unit from a table file, scaled to each unit's set share. Units are named by code; a row
  * naming a unit outside the round, a duplicate or a bad number rejects the file whole.
  */
-export async function importSurvey(db: Db, actor: AuditActor, roundId: number, file: { name: string; data: Buffer }, dryRun: boolean) {
+export async function importSurvey(db: Db, actor: AuditActor, roundId: number, file: { name: string; data: Buffer }, dryRun: boolean, now = new Date()) {
   const { rows, errors: rowErrors } = parseSurveyRows(await readTable(file.name, file.data, 4));
   const r = await requireRound(db, roundId);
   requireOpen(r);
@@ -233,7 +235,7 @@ export async function importSurvey(db: Db, actor: AuditActor, roundId: number, f
     for (const o of out) {
       const ru = byCode.get(o.code)!;
       await tx.update(parRoundUnits).set({ surveyRaw: String(o.raw), surveyRawMax: String(o.rawMax), surveyScore: String(o.score) }).where(eq(parRoundUnits.id, ru.id));
-      await recordAudit(tx, actor, { action: 'par.survey.import', entityType: 'par_round', entityId: roundId, unitId: o.unitId, before: { surveyScore: ru.surveyScore === null ? null : Number(ru.surveyScore) }, after: { raw: o.raw, rawMax: o.rawMax, surveyScore: o.score, file: file.name } });
+      await recordAudit(tx, actor, { action: 'par.survey.import', entityType: 'par_round', entityId: roundId, unitId: o.unitId, before: { surveyScore: ru.surveyScore === null ? null : Number(ru.surveyScore) }, after: { raw: o.raw, rawMax: o.rawMax, surveyScore: o.score, file: file.name } }, now);
     }
     return { dryRun: false, rows: out };
   });
@@ -243,7 +245,7 @@ export async function importSurvey(db: Db, actor: AuditActor, roundId: number, f
  * The administrator approves the round's results: every unit has submitted, every item is appraised, every
  * unit has survey points. What is missing is listed, and nothing changes.
  */
-export async function approveRound(db: Db, user: SessionUser, actor: AuditActor, roundId: number) {
+export async function approveRound(db: Db, user: SessionUser, actor: AuditActor, roundId: number, now = new Date()) {
   return db.transaction(async (tx) => {
     const r = await requireRound(tx, roundId);
     requireOpen(r);
@@ -266,19 +268,19 @@ export async function approveRound(db: Db, user: SessionUser, actor: AuditActor,
     if (missing.length) {
       throw errors.conflict('ROUND_INCOMPLETE', `Chưa phê duyệt được: ${missing.length} việc còn thiếu (đơn vị chưa gửi, chưa thẩm định xong hoặc chưa có điểm điều tra).`, `The round cannot be approved: ${missing.length} things are missing.`, { missing });
     }
-    const [row] = await tx.update(parRounds).set({ status: 'approved', approvedBy: user.id, approvedAt: new Date() }).where(eq(parRounds.id, roundId)).returning();
-    await recordAudit(tx, actor, { action: 'par.round.approve', entityType: 'par_round', entityId: roundId, before: { status: r.status }, after: { status: 'approved' } });
+    const [row] = await tx.update(parRounds).set({ status: 'approved', approvedBy: user.id, approvedAt: now }).where(eq(parRounds.id, roundId)).returning();
+    await recordAudit(tx, actor, { action: 'par.round.approve', entityType: 'par_round', entityId: roundId, before: { status: r.status }, after: { status: 'approved' } }, now);
     return presentRound(row);
   });
 }
 
 /** Publication makes the ranking public; only approved results are published. */
-export async function publishRound(db: Db, user: SessionUser, actor: AuditActor, roundId: number) {
+export async function publishRound(db: Db, user: SessionUser, actor: AuditActor, roundId: number, now = new Date()) {
   return db.transaction(async (tx) => {
     const r = await requireRound(tx, roundId);
     if (r.status !== 'approved') throw errors.conflict('NOT_APPROVED', 'Chỉ công bố được kết quả đã phê duyệt (và chưa công bố).', 'Only approved, unpublished results can be published.', { status: r.status });
-    const [row] = await tx.update(parRounds).set({ status: 'published', publishedBy: user.id, publishedAt: new Date() }).where(eq(parRounds.id, roundId)).returning();
-    await recordAudit(tx, actor, { action: 'par.round.publish', entityType: 'par_round', entityId: roundId, before: { status: r.status }, after: { status: 'published' } });
+    const [row] = await tx.update(parRounds).set({ status: 'published', publishedBy: user.id, publishedAt: now }).where(eq(parRounds.id, roundId)).returning();
+    await recordAudit(tx, actor, { action: 'par.round.publish', entityType: 'par_round', entityId: roundId, before: { status: r.status }, after: { status: 'published' } }, now);
     return presentRound(row);
   });
 }

@@ -80,7 +80,7 @@ export interface ReportInput {
 }
 
 /** The unit officer (or head) drafts or edits the unit's report for a quarter. */
-export function saveReport(db: Db, user: SessionUser, input: ReportInput) {
+export function saveReport(db: Db, user: SessionUser, input: ReportInput, now = new Date()) {
   if (!can(user, 'unitData.edit', { unitId: input.unitId })) throw errors.forbidden();
   return db.transaction(async (tx) => {
     const task = await requireTask(tx, input.taskId);
@@ -95,36 +95,37 @@ export function saveReport(db: Db, user: SessionUser, input: ReportInput) {
       .from(taskProgress)
       .where(and(eq(taskProgress.taskId, input.taskId), eq(taskProgress.unitId, input.unitId), eq(taskProgress.period, input.period)));
     const state = transition((existing?.state as ReportState) ?? null, 'save');
-    const values = { status: input.status, percent: input.percent, report: input.report.trim(), state, updatedBy: user.id, updatedAt: new Date() };
+    const values = { status: input.status, percent: input.percent, report: input.report.trim(), state, updatedBy: user.id, updatedAt: now };
     const [row] = existing
       ? await tx.update(taskProgress).set(values).where(eq(taskProgress.id, existing.id)).returning()
       : await tx.insert(taskProgress).values({ ...values, taskId: input.taskId, unitId: input.unitId, period: input.period }).returning();
-    await recordAudit(tx, actorOf(user), { action: 'progress.save', entityType: 'task_progress', entityId: row.id, unitId: row.unitId, before: existing ?? null, after: row });
+    await recordAudit(tx, actorOf(user), { action: 'progress.save', entityType: 'task_progress', entityId: row.id, unitId: row.unitId, before: existing ?? null, after: row }, now);
     return row;
   });
 }
 
 /** The unit head submits; Sở Nội vụ's administrators are told. */
-export function submitReport(db: Db, user: SessionUser, id: number) {
+export function submitReport(db: Db, user: SessionUser, id: number, now = new Date()) {
   return db.transaction(async (tx) => {
     const before = await requireReport(tx, id);
     if (!can(user, 'unitData.submit', { unitId: before.unitId })) throw errors.forbidden();
     const state = transition(before.state as ReportState, 'submit');
-    const [after] = await tx.update(taskProgress).set({ state, submittedBy: user.id, submittedAt: new Date() }).where(eq(taskProgress.id, id)).returning();
-    await recordAudit(tx, actorOf(user), { action: 'progress.submit', entityType: 'task_progress', entityId: id, unitId: after.unitId, before, after });
+    const [after] = await tx.update(taskProgress).set({ state, submittedBy: user.id, submittedAt: now }).where(eq(taskProgress.id, id)).returning();
+    await recordAudit(tx, actorOf(user), { action: 'progress.submit', entityType: 'task_progress', entityId: id, unitId: after.unitId, before, after }, now);
     const task = await requireTask(tx, after.taskId);
     const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
     await notifyUsers(tx, admins.map((a) => a.id), {
       kind: 'progress.submitted',
       title: `Báo cáo tiến độ nhiệm vụ ${task.number} (${after.period}) đã được gửi`,
       link: `/plans/${task.planId}/tasks/${task.id}`,
+      at: now,
     });
     return after;
   });
 }
 
 /** Sở Nội vụ accepts, or returns the report with a comment; the unit is told. */
-export function reviewReport(db: Db, user: SessionUser, id: number, action: 'accept' | 'return', comment?: string) {
+export function reviewReport(db: Db, user: SessionUser, id: number, action: 'accept' | 'return', comment?: string, now = new Date()) {
   if (!can(user, 'plan.manage')) throw errors.forbidden();
   if (action === 'return' && !comment?.trim()) {
     throw errors.badRequest('COMMENT_REQUIRED', 'Khi trả lại báo cáo phải ghi rõ lý do.', 'A returned report needs a comment.', { field: 'comment' });
@@ -134,23 +135,24 @@ export function reviewReport(db: Db, user: SessionUser, id: number, action: 'acc
     const state = transition(before.state as ReportState, action);
     const [after] = await tx
       .update(taskProgress)
-      .set({ state, reviewComment: comment?.trim() || null, reviewedBy: user.id, reviewedAt: new Date() })
+      .set({ state, reviewComment: comment?.trim() || null, reviewedBy: user.id, reviewedAt: now })
       .where(eq(taskProgress.id, id))
       .returning();
-    await recordAudit(tx, actorOf(user), { action: `progress.${action}`, entityType: 'task_progress', entityId: id, unitId: after.unitId, before, after });
+    await recordAudit(tx, actorOf(user), { action: `progress.${action}`, entityType: 'task_progress', entityId: id, unitId: after.unitId, before, after }, now);
     const task = await requireTask(tx, after.taskId);
     await notifyUnit(tx, after.unitId, {
       kind: `progress.${action}`,
       title: action === 'accept' ? `Báo cáo nhiệm vụ ${task.number} (${after.period}) đã được chấp nhận` : `Báo cáo nhiệm vụ ${task.number} (${after.period}) bị trả lại`,
       body: comment?.trim() || undefined,
       link: `/plans/${task.planId}/tasks/${task.id}`,
+      at: now,
     });
     return after;
   });
 }
 
 /** Sở Nội vụ urges a unit about a task (đôn đốc): the unit's users are notified; the urge is recorded. */
-export function urgeUnit(db: Db, user: SessionUser, taskId: number, unitId: number, message: string) {
+export function urgeUnit(db: Db, user: SessionUser, taskId: number, unitId: number, message: string, now = new Date()) {
   if (!can(user, 'plan.manage')) throw errors.forbidden();
   return db.transaction(async (tx) => {
     const task = await requireTask(tx, taskId);
@@ -160,8 +162,9 @@ export function urgeUnit(db: Db, user: SessionUser, taskId: number, unitId: numb
       title: `Sở Nội vụ đôn đốc thực hiện nhiệm vụ ${task.number}`,
       body: message.trim() || undefined,
       link: `/plans/${task.planId}/tasks/${task.id}`,
+      at: now,
     });
-    await recordAudit(tx, actorOf(user), { action: 'plan.urge', entityType: 'plan_task', entityId: taskId, unitId, after: { unitId, message: message.trim(), notified } });
+    await recordAudit(tx, actorOf(user), { action: 'plan.urge', entityType: 'plan_task', entityId: taskId, unitId, after: { unitId, message: message.trim(), notified } }, now);
     return { notified };
   });
 }
@@ -207,7 +210,7 @@ export function evidenceType(fileName: string, data: Buffer): string {
   return type.mime;
 }
 
-export function addEvidence(db: Db, user: SessionUser, progressId: number, file: { name: string; data: Buffer }) {
+export function addEvidence(db: Db, user: SessionUser, progressId: number, file: { name: string; data: Buffer }, now = new Date()) {
   const mimeType = evidenceType(file.name, file.data);
   return db.transaction(async (tx) => {
     const report = await requireReport(tx, progressId);
@@ -217,9 +220,9 @@ export function addEvidence(db: Db, user: SessionUser, progressId: number, file:
     const fileName = file.name.normalize('NFC').replace(/[\\/]/g, '_').slice(0, 200);
     const [row] = await tx
       .insert(progressEvidence)
-      .values({ progressId, fileName, mimeType, size: file.data.length, sha256, content: file.data, uploadedBy: user.id })
+      .values({ progressId, fileName, mimeType, size: file.data.length, sha256, content: file.data, uploadedBy: user.id, createdAt: now })
       .returning({ id: progressEvidence.id, fileName: progressEvidence.fileName, size: progressEvidence.size, mimeType: progressEvidence.mimeType });
-    await recordAudit(tx, actorOf(user), { action: 'progress.evidence', entityType: 'task_progress', entityId: progressId, unitId: report.unitId, after: { evidenceId: row.id, fileName, size: file.data.length, sha256 } });
+    await recordAudit(tx, actorOf(user), { action: 'progress.evidence', entityType: 'task_progress', entityId: progressId, unitId: report.unitId, after: { evidenceId: row.id, fileName, size: file.data.length, sha256 } }, now);
     return row;
   });
 }
@@ -252,7 +255,7 @@ export interface UnitTaskInput {
  * A department or locality adds a task of its own under the province's plan (nhiệm vụ đơn vị tự đề ra):
  * numbered after the last task of the area, led by the unit, its timeframe read like the plan's.
  */
-export function addUnitTask(db: Db, user: SessionUser, input: UnitTaskInput) {
+export function addUnitTask(db: Db, user: SessionUser, input: UnitTaskInput, now = new Date()) {
   if (!can(user, 'unitData.edit', { unitId: input.unitId })) throw errors.forbidden();
   return db.transaction(async (tx) => {
     const [plan] = await tx.select().from(plans).where(eq(plans.id, input.planId));
@@ -295,7 +298,7 @@ export function addUnitTask(db: Db, user: SessionUser, input: UnitTaskInput) {
       budgetNote: budget.note,
     });
     await tx.insert(planTaskUnits).values({ taskId: task.id, unitId: input.unitId, role: 'lead', via: 'named' });
-    await recordAudit(tx, actorOf(user), { action: 'plan.unit_task', entityType: 'plan_task', entityId: task.id, unitId: input.unitId, after: { ...task, timeframe: input.timeframe } });
+    await recordAudit(tx, actorOf(user), { action: 'plan.unit_task', entityType: 'plan_task', entityId: task.id, unitId: input.unitId, after: { ...task, timeframe: input.timeframe } }, now);
     return { id: task.id, number, due: timeframe.due, timeframeKind: timeframe.kind };
   });
 }

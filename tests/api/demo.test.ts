@@ -1,0 +1,131 @@
+/**
+ * The demo as a newcomer meets it: every event it records is dated inside its own window (a 2024 round is
+ * submitted, appraised and published in early 2025; a quarter's progress report is written in that quarter;
+ * counter dossiers are received in working hours), and drafts stay hidden from other units on every path,
+ * the audit trail included.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDateOf } from '../../domain/org/dates.js';
+import { loadCalendar } from '../../server/modules/calendar/calendar.js';
+import { as, ENGINES, login, type TestApp, testApp } from '../helpers/app.js';
+
+interface Row {
+  [k: string]: unknown;
+}
+
+describe.each(ENGINES)('the demo on %s', (engine) => {
+  let t: TestApp;
+  const now = new Date();
+  const rows = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as unknown as { rows: Row[] }).rows;
+  beforeAll(async () => {
+    t = await testApp(engine, { demoPar: true, demoDossiers: true });
+  }, 180_000);
+  afterAll(() => t.close());
+
+  it('finished PAR rounds: every submission inside the self-assessment window, approval and publication after the appraisal, all in the year after', async () => {
+    const rounds = await rows(sql`select id, year, self_from, self_to, appraisal_from, appraisal_to, status, approved_at, published_at from par_rounds order by year`);
+    const finished = rounds.filter((r) => r.status === 'published');
+    expect(finished.map((r) => r.year)).toEqual([2024, 2025]);
+    for (const r of finished) {
+      const subs = await rows(sql`select submitted_at from par_round_units where round_id = ${r.id}`);
+      expect(subs.length).toBeGreaterThan(0);
+      for (const s of subs) {
+        const day = vietnamDateOf(new Date(s.submitted_at as string));
+        expect(day >= String(r.self_from) && day <= String(r.self_to), `round ${r.year}: submitted ${day}`).toBe(true);
+      }
+      const approved = vietnamDateOf(new Date(r.approved_at as string));
+      const published = vietnamDateOf(new Date(r.published_at as string));
+      expect(approved >= String(r.appraisal_from)).toBe(true);
+      expect(published >= approved).toBe(true);
+      expect(published.startsWith(String(Number(r.year) + 1))).toBe(true);
+    }
+  });
+
+  it('the audit trail of the rounds: self-assessment events in their window, appraisal events in theirs, nothing after publication', async () => {
+    const rounds = await rows(sql`select id, self_from, self_to, appraisal_from, appraisal_to, published_at, status from par_rounds`);
+    const events = await rows(sql`
+      select a.action, a.at, coalesce(r1.id, r2.id) as round_id
+      from audit_events a
+      left join par_rounds r1 on a.entity_type = 'par_round' and a.entity_id = r1.id::text
+      left join par_scores s on a.entity_type = 'par_score' and a.entity_id = s.id::text
+      left join par_round_units ru on ru.id = s.round_unit_id
+      left join par_rounds r2 on r2.id = ru.round_id
+      where a.action like 'par.%'`);
+    expect(events.length).toBeGreaterThan(100);
+    for (const e of events) {
+      const r = rounds.find((x) => x.id === e.round_id);
+      if (!r) continue;
+      const at = new Date(e.at as string);
+      const day = vietnamDateOf(at);
+      expect(at.getTime()).toBeLessThanOrEqual(now.getTime());
+      const action = String(e.action);
+      if (action.startsWith('par.self.')) expect(day >= String(r.self_from) && day <= String(r.self_to), `${action} on ${day}`).toBe(true);
+      if (action.startsWith('par.appraisal.')) expect(day >= String(r.appraisal_from) && day <= String(r.appraisal_to), `${action} on ${day}`).toBe(true);
+      if (r.published_at) expect(at.getTime()).toBeLessThanOrEqual(new Date(r.published_at as string).getTime());
+    }
+  });
+
+  it('progress reports of past quarters were written, submitted and reviewed inside their quarter', async () => {
+    const reports = await rows(sql`select period, updated_at, submitted_at, reviewed_at from task_progress`);
+    expect(reports.length).toBeGreaterThan(50);
+    for (const r of reports) {
+      const [y, q] = String(r.period).split('-Q').map(Number);
+      const from = `${y}-${String(q * 3 - 2).padStart(2, '0')}-01`;
+      const end = vietnamDateOf(new Date(Date.UTC(y, q * 3, 1) - 1));
+      for (const k of ['updated_at', 'submitted_at', 'reviewed_at']) {
+        if (!r[k]) continue;
+        const day = vietnamDateOf(new Date(r[k] as string));
+        expect(day >= from && day <= end, `${r.period} ${k} ${day}`).toBe(true);
+      }
+    }
+  });
+
+  it('counter dossiers are received in working hours on working days', async () => {
+    const calendar = await loadCalendar(t.database.db);
+    const counter = await rows(sql`select received_at from dossiers where channel = 'counter' and received_at is not null`);
+    expect(counter.length).toBeGreaterThan(500);
+    const outside = counter.filter((r) => !calendar.isWorkingTime(new Date(r.received_at as string)));
+    expect(outside).toEqual([]);
+  });
+
+  it('no demo event is dated in the future', async () => {
+    const [late] = await rows(sql`select count(*)::int as n from audit_events where at > ${now.toISOString()}::timestamptz + interval '1 minute'`);
+    expect(late.n).toBe(0);
+  });
+
+  it('a task reported done in its quarter counts as done on time for the unit’s computed PAR criterion', async () => {
+    const head = await login(t.app, 'stp.lanhdao');
+    const rounds = (await as(t.app, head).get('/api/par/rounds')).json();
+    const open = rounds.find((r: { year: number }) => r.year === 2026);
+    const stp = (await as(t.app, head).get('/api/auth/me')).json().user.unitId;
+    const a = (await as(t.app, head).get(`/api/par/rounds/${open.id}/units/${stp}`)).json();
+    const computed = a.items.find((i: { rule: { kind: string; source?: string } }) => i.rule.kind === 'computed' && i.rule.source === 'plan_tasks_on_time');
+    expect(computed).toBeTruthy();
+    expect(computed.data.numerator).toBeGreaterThanOrEqual(1);
+  });
+
+  it('drafts stay with their unit in the audit trail: others see that a draft was saved, not what it says', async () => {
+    const draftText = 'Đang tổng hợp báo cáo của các sở, ngành.';
+    for (const who of ['admin', 'ubnd.lanhdao']) {
+      const s = await login(t.app, who);
+      for (const action of ['par.self.save', 'par.self.evidence', 'progress.save', 'progress.evidence']) {
+        const res = await as(t.app, s).get(`/api/audit?action=${action}&limit=500`);
+        expect(res.statusCode).toBe(200);
+        const events = res.json() as { unitId: number | null; before: unknown; after: unknown; redacted: boolean }[];
+        expect(events.length, `${who} ${action}`).toBeGreaterThan(0);
+        const me = (await as(t.app, s).get('/api/auth/me')).json().user.unitId;
+        for (const e of events.filter((x) => x.unitId !== me)) {
+          expect(e.redacted).toBe(true);
+          expect(e.before).toBeNull();
+          expect(e.after).toBeNull();
+        }
+        expect(JSON.stringify(events)).not.toContain(draftText);
+      }
+    }
+    // the unit's own head reads its own drafts
+    const stp = await login(t.app, 'stp.lanhdao');
+    const own = (await as(t.app, stp).get('/api/audit?action=progress.save&limit=500')).json();
+    expect(JSON.stringify(own)).toContain(draftText);
+  });
+});
