@@ -478,3 +478,4 @@ export function unitHistory(h: OrgHistory, id: number) {
     ...lineage(h, id),
   };
 }
+

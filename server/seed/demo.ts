@@ -8,6 +8,7 @@ import { applyOrgChangeInTx } from '../modules/org/commands.js';
 import { importPlan } from '../modules/plans/importPlan.js';
 import { setPlanTargets } from '../modules/plans/targets.js';
 import { createUserInTx } from '../modules/users/commands.js';
+import { hashPassword } from '../modules/auth/passwords.js';
 import {
   COMMUNE_MERGERS,
   DEMO_START,
@@ -74,8 +75,9 @@ export async function loadDemoOrg(tx: Tx): Promise<Map<string, number>> {
 }
 
 export async function loadDemoUsers(tx: Tx, ids: Map<string, number>, password: string): Promise<void> {
+  const hashed = await hashPassword(password); // one password for every demo user: hashed once (each hash has its salt)
   for (const u of DEMO_USERS) {
-    await createUserInTx(tx, DEMO_ACTOR, { username: u.username, fullName: u.fullName, role: u.role as Role, unitId: ids.get(u.unit)!, password });
+    await createUserInTx(tx, DEMO_ACTOR, { username: u.username, fullName: u.fullName, role: u.role as Role, unitId: ids.get(u.unit)!, password }, hashed);
   }
 }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgHistory } from '../../domain/org/history.js';
+import { loadHistory, readHistory } from '../../server/modules/org/history.js';
 import { as, ENGINES, login, type Session, type TestApp, testApp, unitId } from '../helpers/app.js';
 
 describe.each(ENGINES)('organisation API on %s', (engine) => {
@@ -9,6 +11,22 @@ describe.each(ENGINES)('organisation API on %s', (engine) => {
     admin = await login(t.app, 'admin');
   });
   afterAll(() => t.close());
+
+  it('the history kept after each change is the history in the tables', async () => {
+    const sorted = (h: OrgHistory) => ({
+      units: [...h.units].sort((a, b) => a.id - b.id),
+      names: [...h.names].sort((a, b) => a.unitId - b.unitId || a.validFrom.localeCompare(b.validFrom)),
+      parents: [...h.parents].sort((a, b) => a.unitId - b.unitId || a.validFrom.localeCompare(b.validFrom)),
+      successions: [...h.successions].sort((a, b) => a.predecessorId - b.predecessorId || a.successorId - b.successorId),
+    });
+    // the demo was loaded through the use cases: every change left its history in the cache
+    expect(sorted(await loadHistory(t.database.db))).toEqual(sorted(await readHistory(t.database.db)));
+    const res = await as(t.app, admin).post('/api/org-units', { code: 'CACHE.1', name: 'Đơn vị thử bộ nhớ', type: 'commune', validFrom: '2026-01-01' });
+    expect(res.statusCode).toBe(201);
+    const cached = await loadHistory(t.database.db);
+    expect(cached.units.some((u) => u.code === 'CACHE.1')).toBe(true);
+    expect(sorted(cached)).toEqual(sorted(await readHistory(t.database.db)));
+  });
 
   it('health names the engine', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });

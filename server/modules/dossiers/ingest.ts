@@ -91,13 +91,12 @@ async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: AuditActor, 
   await lockDossiers(tx, keys.map((k) => JSON.stringify([k.sourceSystem, k.dossierCode])));
 
   const existing = new Map<string, typeof dossiers.$inferSelect>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const chunk = keys.slice(i, i + 500);
-    const rows = await tx
-      .select()
-      .from(dossiers)
-      .where(or(...chunk.map((k) => and(eq(dossiers.sourceSystem, k.sourceSystem), eq(dossiers.code, k.dossierCode)))));
-    for (const r of rows) existing.set(keyOf(r.sourceSystem, r.code), r);
+  const wanted = new Set(keys.map((k) => keyOf(k.sourceSystem, k.dossierCode)));
+  const codes = [...new Set(keys.map((k) => k.dossierCode))];
+  for (let i = 0; i < codes.length; i += 1000) {
+    // by code (indexed), the source system checked here: one plain IN list instead of a thousand ORs
+    const rows = await tx.select().from(dossiers).where(inArray(dossiers.code, codes.slice(i, i + 1000)));
+    for (const r of rows) if (wanted.has(keyOf(r.sourceSystem, r.code))) existing.set(keyOf(r.sourceSystem, r.code), r);
   }
   // the procedures the batch names, and those of the dossiers it continues
   const procCodes = [...new Set(events.map((e) => e.procedureCode).filter((c): c is string => !!c))];

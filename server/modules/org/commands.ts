@@ -108,10 +108,10 @@ export async function applyOrgChangeInTx(tx: Tx, actor: AuditActor, change: OrgC
     .insert(orgEvents)
     .values({ kind: change.kind, date, legalBasis: meta.legalBasis ?? null, note: meta.note ?? null, unitIds: [], payload: change, createdBy: actor.id })
     .returning({ id: orgEvents.id });
-  const idMap = await writeMutations(tx, muts, event.id);
+  const { ids: idMap, after: written } = await writeMutations(tx, muts, event.id, before);
   const unitIds = touched(muts).map((id) => idMap.get(id) ?? id);
   await tx.update(orgEvents).set({ unitIds }).where(eq(orgEvents.id, event.id));
-  const after = await loadHistory(tx);
+  const after = written ?? (await loadHistory(tx));
   for (const id of unitIds) {
     await recordAudit(tx, actor, {
       action: `org.${change.kind}`,

@@ -1,11 +1,60 @@
 /** Loads the organisation history from the database and writes the domain's mutations back. */
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { orgSuccessions, orgUnitNames, orgUnitParents, orgUnits } from '../../db/schema.js';
+import { orgSuccessions, orgUnitNames, orgUnitParents, orgUnits, settings } from '../../db/schema.js';
 import { addDays, type IsoDate } from '../../../domain/org/dates.js';
-import type { Mutation, OrgHistory, UnitType } from '../../../domain/org/history.js';
+import { applyMutations, type Mutation, type OrgHistory, type UnitType } from '../../../domain/org/history.js';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The history is read whole once per change of the organisation and kept: every change writes a new random
+ * token (in its own transaction, so a change rolled back leaves no token behind), and a read asks only for
+ * the token. Works across server processes and inside a transaction that has just changed the organisation.
+ */
+const HISTORY_TOKEN = 'org_history_version';
+const cache = new Map<string, OrgHistory>();
+
+async function historyToken(db: Db | Tx): Promise<string | null> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, HISTORY_TOKEN));
+  return (row?.value as { v?: string } | undefined)?.v ?? null;
+}
+
+/**
+ * Marks the history as changed (called by every write of the organisation, in its transaction). With
+ * `after`, the history the change leaves is kept under the new token, so the next read does not reload it.
+ */
+export async function touchHistory(tx: Tx, after?: OrgHistory) {
+  const token = randomUUID();
+  await tx.execute(sql`INSERT INTO settings (key, value) VALUES (${HISTORY_TOKEN}, jsonb_build_object('v', ${token}::text)) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`);
+  if (after) remember(token, freeze(after));
+}
+
+function remember(token: string, h: OrgHistory) {
+  cache.set(token, h);
+  if (cache.size > 32) cache.delete(cache.keys().next().value!);
+}
+
+/** Shared by every request: frozen, so that no caller can change what the others read. */
+function freeze(h: OrgHistory): OrgHistory {
+  return {
+    units: Object.freeze(h.units) as OrgHistory['units'],
+    names: Object.freeze(h.names) as OrgHistory['names'],
+    parents: Object.freeze(h.parents) as OrgHistory['parents'],
+    successions: Object.freeze(h.successions) as OrgHistory['successions'],
+  };
+}
 
 export async function loadHistory(db: Db | Tx): Promise<OrgHistory> {
+  const token = await historyToken(db);
+  const hit = token ? cache.get(token) : undefined;
+  if (hit) return hit;
+  const h = freeze(await readHistory(db));
+  if (token) remember(token, h);
+  return h;
+}
+
+/** The history read from the tables, without the cache. */
+export async function readHistory(db: Db | Tx): Promise<OrgHistory> {
   // one after the other: inside a transaction they share one connection
   const units = await db.select({ id: orgUnits.id, code: orgUnits.code, type: orgUnits.type, validFrom: orgUnits.validFrom, validTo: orgUnits.validTo }).from(orgUnits);
   const names = await db.select({ unitId: orgUnitNames.unitId, name: orgUnitNames.name, validFrom: orgUnitNames.validFrom, validTo: orgUnitNames.validTo }).from(orgUnitNames);
@@ -34,7 +83,7 @@ export async function loadHistoryOn(db: Db, date: IsoDate): Promise<OrgHistory> 
  * Performs the mutations in order. New units come with placeholder ids from the domain; the returned map
  * gives their real ids.
  */
-export async function writeMutations(tx: Tx, muts: Mutation[], eventId: number): Promise<Map<number, number>> {
+export async function writeMutations(tx: Tx, muts: Mutation[], eventId: number, before?: OrgHistory): Promise<{ ids: Map<number, number>; after: OrgHistory | null }> {
   const ids = new Map<number, number>();
   const real = (id: number) => ids.get(id) ?? id;
   // the span of a unit alive on the day after `validTo` is the one a change ends
@@ -83,5 +132,23 @@ export async function writeMutations(tx: Tx, muts: Mutation[], eventId: number):
         break;
     }
   }
-  return ids;
+  const after = before ? applyMutations(before, muts.map((m) => withRealIds(m, real))) : null;
+  if (muts.length) await touchHistory(tx, after ?? undefined);
+  return { ids, after };
+}
+
+/** A mutation with the placeholder ids of new units replaced by their real ids. */
+function withRealIds(m: Mutation, real: (id: number) => number): Mutation {
+  switch (m.op) {
+    case 'addUnit':
+      return { ...m, unit: { ...m.unit, id: real(m.unit.id) } };
+    case 'addName':
+      return { ...m, span: { ...m.span, unitId: real(m.span.unitId) } };
+    case 'addParent':
+      return { ...m, span: { ...m.span, unitId: real(m.span.unitId), parentId: real(m.span.parentId) } };
+    case 'addSuccession':
+      return { ...m, succession: { ...m.succession, predecessorId: real(m.succession.predecessorId), successorId: real(m.succession.successorId) } };
+    default:
+      return { ...m, unitId: real(m.unitId) };
+  }
 }

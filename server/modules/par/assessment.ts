@@ -5,7 +5,7 @@
  * own score. Every change is audited.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { parEvidence, parRoundUnits, parScores } from '../../db/schema.js';
 import { getSet } from './criteriaSets.js';
@@ -155,51 +155,85 @@ export interface ItemChange {
   refs?: string | null;
 }
 
-async function editContext(tx: Tx, user: SessionUser, roundId: number, unitId: number, code: string, now: Date) {
+/** The round, the unit's place in it and its set, read once for the items a change touches. */
+async function unitContext(tx: Tx, user: SessionUser, roundId: number, unitId: number) {
   if (!can(user, 'unitData.edit', { unitId })) throw errors.forbidden();
   const round = await requireRound(tx, roundId);
-  const ru = await requireRoundUnit(tx, roundId, unitId);
+  const ru = await requireRoundUnit(tx, roundId, unitId, true);
   requireOpen(round);
   const set = await setOf(tx, ru);
-  const item = requireItem(set.areas, code);
-  const [row] = await tx.select().from(parScores).where(and(eq(parScores.roundUnitId, ru.id), eq(parScores.itemCode, code)));
+  return { round, ru, set };
+}
+
+function requireEditable(round: RoundRow, ru: RoundUnitRow, row: ScoreRow | undefined, now: Date) {
   if (!itemEditable(round, ru, row, now)) {
     throw errors.conflict('LOCKED', 'Bản tự đánh giá đang khóa (ngoài thời gian tự đánh giá, hoặc đã gửi).', 'The self-assessment is locked (outside its window, or submitted).');
   }
-  return { round, ru, item, row };
 }
 
-async function saveInTx(tx: Tx, user: SessionUser, roundId: number, unitId: number, code: string, change: ItemChange, now: Date) {
-  const { round, ru, item, row } = await editContext(tx, user, roundId, unitId, code, now);
-  const input = change.input === undefined ? ((row?.selfInput as ItemInput | null) ?? null) : change.input;
-  const data = item.rule?.kind === 'computed' ? await itemData(tx as unknown as Db, item.rule.source, unitId, round.year, now) : null;
-  const byUnit = scoredByUnit(item.rule!, data);
-  const selfScore = itemPoints(item, byUnit ? input : null, data);
-  const values = {
-    selfInput: byUnit ? input : null,
-    selfScore: selfScore === null ? null : String(selfScore),
-    explanation: change.explanation === undefined ? (row?.explanation ?? null) : change.explanation?.trim() || null,
-    refs: change.refs === undefined ? (row?.refs ?? null) : change.refs?.trim() || null,
-    data,
-    updatedBy: user.id,
-    updatedAt: now,
-  };
-  if (row) await tx.update(parScores).set(values).where(eq(parScores.id, row.id));
-  else await tx.insert(parScores).values({ roundUnitId: ru.id, itemCode: code, ...values });
-  return {
-    before: row ? { itemCode: code, selfScore: num(row.selfScore), explanation: row.explanation, refs: row.refs } : null,
-    after: { code, selfScore, explanation: values.explanation, refs: values.refs, data },
-  };
+async function editContext(tx: Tx, user: SessionUser, roundId: number, unitId: number, code: string, now: Date) {
+  const { round, ru, set } = await unitContext(tx, user, roundId, unitId);
+  const item = requireItem(set.areas, code);
+  const [row] = await tx.select().from(parScores).where(and(eq(parScores.roundUnitId, ru.id), eq(parScores.itemCode, code)));
+  requireEditable(round, ru, row, now);
+  return { round, ru, item, row };
 }
 
 /**
  * Items saved as the officer types (one, usually; several when a unit's scores are entered at once): each
- * score is checked against its item's rule and maximum; one audit event lists them all.
+ * score is checked against its item's rule and maximum; one audit event lists them all. The round, the set,
+ * the unit's scores and each computed figure are read once for the whole change.
  */
 export async function saveItems(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, changes: { code: string; change: ItemChange }[], now: Date) {
   return db.transaction(async (tx) => {
+    const { round, ru, set } = await unitContext(tx, user, roundId, unitId);
+    const rows = new Map((await tx.select().from(parScores).where(eq(parScores.roundUnitId, ru.id))).map((r) => [r.itemCode, r]));
+    const figures = new Map<string, ItemData>();
     const saved = [];
-    for (const c of changes) saved.push(await saveInTx(tx, user, roundId, unitId, c.code, c.change, now));
+    const inserts = new Map<string, typeof parScores.$inferInsert>();
+    // an item named twice in one change: the later fields win
+    const merged = new Map<string, ItemChange>();
+    for (const { code, change } of changes) merged.set(code, { ...merged.get(code), ...change });
+    for (const [code, change] of merged) {
+      const item = requireItem(set.areas, code);
+      const row = rows.get(code);
+      requireEditable(round, ru, row, now);
+      let data: ItemData | null = null;
+      if (item.rule?.kind === 'computed') {
+        const source = item.rule.source;
+        if (!figures.has(source)) figures.set(source, await itemData(tx as unknown as Db, source, unitId, round.year, now));
+        data = figures.get(source)!;
+      }
+      const input = change.input === undefined ? ((row?.selfInput as ItemInput | null) ?? null) : change.input;
+      const byUnit = scoredByUnit(item.rule!, data);
+      const selfScore = itemPoints(item, byUnit ? input : null, data);
+      const values = {
+        selfInput: byUnit ? input : null,
+        selfScore: selfScore === null ? null : String(selfScore),
+        explanation: change.explanation === undefined ? (row?.explanation ?? null) : change.explanation?.trim() || null,
+        refs: change.refs === undefined ? (row?.refs ?? null) : change.refs?.trim() || null,
+        data,
+        updatedBy: user.id,
+        updatedAt: now,
+      };
+      if (row) await tx.update(parScores).set(values).where(eq(parScores.id, row.id));
+      else inserts.set(code, { roundUnitId: ru.id, itemCode: code, ...values });
+      saved.push({
+        before: row ? { itemCode: code, selfScore: num(row.selfScore), explanation: row.explanation, refs: row.refs } : null,
+        after: { code, selfScore, explanation: values.explanation, refs: values.refs, data },
+      });
+    }
+    if (inserts.size) {
+      // an item first saved by two officers at once: the later write wins, as if one came after the other
+      const take = (c: string) => sql.raw(`excluded."${c}"`);
+      await tx
+        .insert(parScores)
+        .values([...inserts.values()])
+        .onConflictDoUpdate({
+          target: [parScores.roundUnitId, parScores.itemCode],
+          set: { selfInput: take('self_input'), selfScore: take('self_score'), explanation: take('explanation'), refs: take('refs'), data: take('data'), updatedBy: take('updated_by'), updatedAt: take('updated_at') },
+        });
+    }
     await recordAudit(tx, actor, {
       action: 'par.self.save',
       entityType: 'par_round',
@@ -270,7 +304,7 @@ export async function submitAssessment(db: Db, user: SessionUser, actor: AuditAc
   if (!can(user, 'unitData.submit', { unitId })) throw errors.forbidden();
   return db.transaction(async (tx) => {
     const round = await requireRound(tx, roundId);
-    const ru = await requireRoundUnit(tx, roundId, unitId);
+    const ru = await requireRoundUnit(tx, roundId, unitId, true);
     if (!selfOpen(round, ru, now)) throw errors.conflict('LOCKED', 'Không gửi được: ngoài thời gian tự đánh giá hoặc đã gửi.', 'Cannot submit: outside the window or already submitted.');
     const set = await setOf(tx, ru);
     const items = leaves(set);
@@ -308,7 +342,7 @@ export type AppraiserAction = { action: 'accept' } | { action: 'adjust'; input: 
 /** The checks before any appraisal: the appraiser's role and assignment, the round, the unit's submission, the window. */
 async function appraisalContext(tx: Tx, user: SessionUser, roundId: number, unitId: number, now: Date) {
   const round = await requireRound(tx, roundId);
-  const ru = await requireRoundUnit(tx, roundId, unitId);
+  const ru = await requireRoundUnit(tx, roundId, unitId, true);
   if (!can(user, 'appraisal.write', { unitId })) throw errors.forbidden();
   if (ru.appraiserId !== null && ru.appraiserId !== user.id) throw errors.conflict('NOT_ASSIGNED', 'Đơn vị này được phân công cho thành viên khác của tổ thẩm định.', 'Another appraiser is assigned to this unit.');
   requireOpen(round);
@@ -346,9 +380,13 @@ export async function appraiseItem(db: Db, user: SessionUser, actor: AuditActor,
 export async function acceptRemaining(db: Db, user: SessionUser, actor: AuditActor, roundId: number, unitId: number, now: Date) {
   return db.transaction(async (tx) => {
     const { ru } = await appraisalContext(tx, user, roundId, unitId, now);
-    const rows = await tx.select().from(parScores).where(eq(parScores.roundUnitId, ru.id));
-    const open = rows.filter((r) => r.appraisal === null || r.appraisal === 'answered');
-    for (const r of open) await tx.update(parScores).set({ appraisal: 'accepted', appraisedScore: r.selfScore, appraisalReason: null, appraisedBy: user.id }).where(eq(parScores.id, r.id));
+    // one statement: an appraisal of one item sent meanwhile is either before it (and kept) or after it
+    const open = await tx
+      .update(parScores)
+      .set({ appraisal: 'accepted', appraisedScore: sql`${parScores.selfScore}`, appraisalReason: null, appraisedBy: user.id })
+      .where(and(eq(parScores.roundUnitId, ru.id), or(isNull(parScores.appraisal), eq(parScores.appraisal, 'answered'))))
+      .returning({ itemCode: parScores.itemCode, selfScore: parScores.selfScore });
+    open.sort((a, b) => a.itemCode.localeCompare(b.itemCode, 'vi', { numeric: true }));
     if (open.length) await recordAudit(tx, actor, { action: 'par.appraisal.accept', entityType: 'par_round', entityId: roundId, unitId, after: { items: open.map((r) => ({ itemCode: r.itemCode, appraisedScore: num(r.selfScore) })) } }, now);
     return { accepted: open.length };
   });

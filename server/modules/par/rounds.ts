@@ -37,11 +37,13 @@ export async function requireRound(db: Db | Tx, id: number): Promise<RoundRow> {
   return r;
 }
 
-export async function requireRoundUnit(db: Db | Tx, roundId: number, unitId: number): Promise<RoundUnitRow> {
-  const [ru] = await db
+/** `lock`: writes to one unit's assessment wait for each other (row lock until the transaction ends). */
+export async function requireRoundUnit(db: Db | Tx, roundId: number, unitId: number, lock = false): Promise<RoundUnitRow> {
+  const q = db
     .select()
     .from(parRoundUnits)
     .where(and(eq(parRoundUnits.roundId, roundId), eq(parRoundUnits.unitId, unitId)));
+  const [ru] = lock ? await q.for('update') : await q;
   if (!ru) throw errors.notFound('unit in round');
   return ru;
 }

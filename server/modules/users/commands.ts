@@ -48,7 +48,8 @@ export interface NewUser {
   locale?: 'vi' | 'en';
 }
 
-export async function createUserInTx(tx: Tx, actor: AuditActor, input: NewUser): Promise<UserRow> {
+/** `hashed`: the password's hash when the caller already has it (the demo users share one password). */
+export async function createUserInTx(tx: Tx, actor: AuditActor, input: NewUser, hashed?: string): Promise<UserRow> {
   const username = input.username.trim().toLowerCase();
   checkPasswordPolicy(input.password);
   await requireUnit(tx, input.unitId);
@@ -63,7 +64,7 @@ export async function createUserInTx(tx: Tx, actor: AuditActor, input: NewUser):
       role: input.role,
       unitId: input.unitId,
       locale: input.locale ?? 'vi',
-      passwordHash: await hashPassword(input.password),
+      passwordHash: hashed ?? (await hashPassword(input.password)),
     })
     .returning();
   await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, unitId: row.unitId, after: publicUser(row) });
