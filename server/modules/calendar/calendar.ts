@@ -1,6 +1,7 @@
 /** The working calendar as the system uses it: the rules, plus the schedules the administrator recorded. */
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import { Versioned } from '../../db/versioned.js';
 import { calendarDays, calendarYears, settings } from '../../db/schema.js';
 import { type AnnouncedYear, DEFAULT_HOURS, WorkingCalendar, type WorkingHours } from '../../../domain/calendar/workingCalendar.js';
 import { isIsoDate } from '../../../domain/org/dates.js';
@@ -24,9 +25,10 @@ export async function announcedYears(db: Db): Promise<(AnnouncedYear & { source:
   }));
 }
 
-export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
-  return new WorkingCalendar(await announcedYears(db), await workingHours(db));
-}
+/** The calendar, built once per change of the announced years and kept (server/db/versioned.ts). */
+const kept = new Versioned<WorkingCalendar>('calendar_version', async (db) => new WorkingCalendar(await announcedYears(db as Db), await workingHours(db as Db)));
+
+export const loadCalendar = (db: Db | Tx): Promise<WorkingCalendar> => kept.get(db);
 
 export interface YearSchedule {
   replacesRules: boolean;
@@ -55,6 +57,7 @@ export function recordYear(db: Db, actor: AuditActor, year: number, s: YearSched
       .onConflictDoUpdate({ target: calendarYears.year, set: { replacesRules: s.replacesRules, source: s.source ?? null, updatedBy: actor.id, updatedAt: new Date() } });
     const rows = [...s.daysOff.map((d) => ({ year, date: d.date, kind: 'off', name: d.name.trim() || 'Nghỉ' })), ...s.workingWeekendDays.map((date) => ({ year, date, kind: 'work', name: 'Làm bù' }))];
     if (rows.length) await tx.insert(calendarDays).values(rows);
+    await kept.touch(tx);
     await recordAudit(tx, actor, { action: 'calendar.year', entityType: 'calendar', entityId: year, before, after: { year, ...s } });
   });
 }

@@ -1,38 +1,18 @@
 /** Loads the organisation history from the database and writes the domain's mutations back. */
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { Versioned } from '../../db/versioned.js';
 import type { Db, Tx } from '../../db/client.js';
-import { orgSuccessions, orgUnitNames, orgUnitParents, orgUnits, settings } from '../../db/schema.js';
+import { orgSuccessions, orgUnitNames, orgUnitParents, orgUnits } from '../../db/schema.js';
 import { addDays, type IsoDate } from '../../../domain/org/dates.js';
 import { applyMutations, type Mutation, type OrgHistory, type UnitType } from '../../../domain/org/history.js';
-import { randomUUID } from 'node:crypto';
 
-/**
- * The history is read whole once per change of the organisation and kept: every change writes a new random
- * token (in its own transaction, so a change rolled back leaves no token behind), and a read asks only for
- * the token. Works across server processes and inside a transaction that has just changed the organisation.
- */
-const HISTORY_TOKEN = 'org_history_version';
-const cache = new Map<string, OrgHistory>();
+/** The history, read whole once per change of the organisation and kept (server/db/versioned.ts). */
+const kept = new Versioned<OrgHistory>('org_history_version', async (db) => freeze(await readHistory(db)));
 
-async function historyToken(db: Db | Tx): Promise<string | null> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, HISTORY_TOKEN));
-  return (row?.value as { v?: string } | undefined)?.v ?? null;
-}
+export const loadHistory = (db: Db | Tx): Promise<OrgHistory> => kept.get(db);
 
-/**
- * Marks the history as changed (called by every write of the organisation, in its transaction). With
- * `after`, the history the change leaves is kept under the new token, so the next read does not reload it.
- */
-export async function touchHistory(tx: Tx, after?: OrgHistory) {
-  const token = randomUUID();
-  await tx.execute(sql`INSERT INTO settings (key, value) VALUES (${HISTORY_TOKEN}, jsonb_build_object('v', ${token}::text)) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`);
-  if (after) remember(token, freeze(after));
-}
-
-function remember(token: string, h: OrgHistory) {
-  cache.set(token, h);
-  if (cache.size > 32) cache.delete(cache.keys().next().value!);
-}
+/** Marks the history as changed; with `after`, the history the change leaves is kept for the next read. */
+export const touchHistory = (tx: Tx, after?: OrgHistory) => kept.touch(tx, after ? freeze(after) : undefined);
 
 /** Shared by every request: frozen, so that no caller can change what the others read. */
 function freeze(h: OrgHistory): OrgHistory {
@@ -42,15 +22,6 @@ function freeze(h: OrgHistory): OrgHistory {
     parents: Object.freeze(h.parents) as OrgHistory['parents'],
     successions: Object.freeze(h.successions) as OrgHistory['successions'],
   };
-}
-
-export async function loadHistory(db: Db | Tx): Promise<OrgHistory> {
-  const token = await historyToken(db);
-  const hit = token ? cache.get(token) : undefined;
-  if (hit) return hit;
-  const h = freeze(await readHistory(db));
-  if (token) remember(token, h);
-  return h;
 }
 
 /** The history read from the tables, without the cache. */
