@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitTasks } from '../../server/modules/plans/queries.js';
 import { DEMO_PLAN_FILE } from '../../server/seed/demo.js';
 import { as, ENGINES, login, type Session, type TestApp, testApp, unitId } from '../helpers/app.js';
 
@@ -287,6 +288,51 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       kind: 'window',
       recurring: false,
     });
+  });
+
+  interface MyTask {
+    taskId: number;
+    year: number;
+    number: string;
+    role: string;
+    unitId: number;
+    unitName: string;
+    unitParentName: string | null;
+    fromPredecessor: boolean;
+    period: string;
+    reportState: string | null;
+    toReport: boolean;
+  }
+
+  it('my unit: one row per task, lead winning over coordinating, with the unit it was given to (issue 10.3)', async () => {
+    const snv = await login(t.app, 'snv.canbo');
+    const tnSnv = await unitId(t.app, 'TN.SNV', '2026-01-01');
+    const laSnv = await unitId(t.app, 'LA.SNV', '2020-01-01');
+    const rows: MyTask[] = (await as(t.app, snv).get('/api/my/tasks')).json();
+    const ids = rows.map((r) => r.taskId);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Long An's Sở Nội vụ led 1.13 and, with Sở LĐ-TB&XH, coordinated it as "các sở, ban, ngành tỉnh"
+    const t113 = rows.filter((r) => r.year === 2020 && r.number === '1.13');
+    expect(t113).toEqual([expect.objectContaining({ role: 'lead', unitId: laSnv, unitName: 'Sở Nội vụ', unitParentName: 'Tỉnh Long An', fromPredecessor: true })]);
+    // 1.6 is led by "các sở, ban, ngành tỉnh": Long An's Sở Nội vụ (nearer) before Sở LĐ-TB&XH
+    expect(rows.filter((r) => r.year === 2020 && r.number === '1.6')).toEqual([expect.objectContaining({ role: 'lead', unitId: laSnv })]);
+    const y2026 = rows.filter((r) => r.year === 2026);
+    expect(y2026.map((r) => `${r.number} ${r.role}`)).toEqual([
+      '1.1 lead', '1.2 lead', '1.3 lead', '1.4 coordinating', '2.1 coordinating', '2.2 coordinating', '3.1 coordinating', '3.2 coordinating',
+      '4.1 lead', '5.1 lead', '5.2 lead', '6.1 coordinating', '7.2 coordinating',
+    ]);
+    expect(y2026.every((r) => r.unitId === tnSnv && !r.fromPredecessor && r.unitParentName === 'Tỉnh Tây Ninh')).toBe(true);
+  });
+
+  it('my unit: what it reports in the quarter of the day, with its report state for that quarter', async () => {
+    const tnSnv = await unitId(t.app, 'TN.SNV', '2026-01-01');
+    const rows = (await unitTasks(t.database.db, [tnSnv], '2026-09-15')).filter((r) => r.year === 2026);
+    const due = rows.filter((r) => r.toReport).map((r) => `${r.number} ${r.reportState ?? '-'}`);
+    // 1.2 submitted and 5.2 accepted for Q3 (demo); 1.1, 1.3, 4.1, 5.1 done earlier; 2.1 ended in June; 6.1 is Q4
+    expect(due).toEqual(['1.2 submitted', '1.4 -', '2.2 -', '3.1 -', '3.2 -', '5.2 accepted', '7.2 -']);
+    expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['2026-Q3']));
+    const q2 = (await unitTasks(t.database.db, [tnSnv], '2026-05-10')).find((r) => r.year === 2026 && r.number === '1.2')!;
+    expect([q2.period, q2.reportState, q2.toReport]).toEqual(['2026-Q2', 'accepted', true]);
   });
 
   it('the template downloads as CSV and as an Excel workbook that reads back', async () => {
