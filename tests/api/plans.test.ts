@@ -199,7 +199,7 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       [2, 'INVALID_BUDGET'],
       [3, 'DUPLICATE_NUMBER'],
     ]);
-    expect(preview.unresolved.map((u: { text: string; rows: number[] }) => [u.text, u.rows])).toEqual([['so hang khong vu tru', [4]]]);
+    expect(preview.unresolved.map((u: { text: string; rows: number[] }) => [u.text, u.rows])).toEqual([['Sở Hàng Không Vũ Trụ', [4]]]); // as written
     const before = await planCount();
     const res = await upload(bad, 'bad.csv', fields(), false);
     expect(res.statusCode).toBe(400);
@@ -217,6 +217,59 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     const again = (await upload(file, 'a.csv', fields())).json();
     expect(again.unresolved).toEqual([]);
     expect(again.tasks[0].leadUnits).toEqual([{ id: snv, name: 'Sở Nội vụ' }]);
+  });
+
+  it('an unknown agency is shown as written; mapped as written, it is found again', async () => {
+    const lines = csv().toString('utf8').split('\r\n');
+    const file = [lines[0], '1.1,Công tác chỉ đạo,Nhiệm vụ A,SP,Sở Nội vụ,"Ban Dân tộc tỉnh, Sở Tư pháp",Quý I/2020,5', '1.2,,Nhiệm vụ B,SP,BAN DÂN TỘC TỈNH,,Quý I/2020,5'].join('\r\n');
+    const p = (await upload(file, 'a.csv', fields())).json();
+    expect(p.unresolved.map((u: { text: string; rows: number[] }) => [u.text, u.rows])).toEqual([['Ban Dân tộc tỉnh', [2, 3]]]);
+    const mapped = (await upload(file, 'a.csv', { ...fields(), mappings: JSON.stringify([{ text: 'Ban Dân tộc tỉnh', unitId: null }]) })).json();
+    expect([mapped.unresolved, mapped.canSave]).toEqual([[], true]);
+    expect(mapped.tasks[0].external).toEqual(['Ban Dân tộc tỉnh']);
+  });
+
+  it('budgets keep their decimals: 12,5 + 0,25 million', async () => {
+    const lines = csv().toString('utf8').split('\r\n');
+    const file = [lines[0], '1.1,Công tác chỉ đạo,Nhiệm vụ A,SP,Sở Nội vụ,,Quý I/2020,"12,5"', ',,,SP 2,,,,"0,25"', '1.2,,Nhiệm vụ B,SP,Sở Nội vụ,,Quý I/2020,1.450'].join('\r\n');
+    const p = (await upload(file, 'a.csv', fields())).json();
+    expect(p.tasks.map((x: { budgetMillion: number; products: { budgetMillion: number }[] }) => [x.budgetMillion, x.products.map((q) => q.budgetMillion)])).toEqual([
+      [12.75, [12.5, 0.25]],
+      [1450, [1450]],
+    ]);
+    expect(p.summary.budgetMillion).toBe(1462.75);
+  });
+
+  it('a 2027 plan naming "UBND cấp huyện" (ended 30/6/2025) gets a warning on its row; groups name only the units alive', async () => {
+    const tn = await unitId(t.app, 'TN', '2027-01-01');
+    const lines = csv().toString('utf8').split('\r\n');
+    const file = [
+      lines[0],
+      '1.1,Công tác chỉ đạo,Nhiệm vụ A,SP,Sở Nội vụ,"Các sở, ban, ngành tỉnh; UBND cấp huyện",Quý I/2027,5',
+      '1.2,,Nhiệm vụ B,SP,UBND cấp xã,,Quý II/2027,5',
+    ].join('\r\n');
+    const p = (await upload(file, 'a.csv', { year: '2027', unitId: String(tn) })).json();
+    expect(p.errors).toEqual([]);
+    expect(p.canSave).toBe(true); // a warning does not stop the import
+    expect(p.warnings).toEqual([
+      {
+        row: 2,
+        column: 'coordinating',
+        code: 'EMPTY_GROUP',
+        message: 'Nhóm “UBND cấp huyện” không còn đơn vị nào hoạt động trong năm 2027 (đơn vị cuối cùng của nhóm hoạt động đến ngày 30/06/2025): nhiệm vụ 1.1 không được giao cho đơn vị nào theo nhóm này.',
+      },
+    ]);
+    const alive: { id: number; type: string; parentId: number | null }[] = (await as(t.app, admin).get('/api/org-units?asOf=2027-01-01')).json();
+    const departments = alive.filter((u) => u.type === 'department' && u.parentId === tn).map((u) => u.id).sort((a, b) => a - b);
+    const snv = await unitId(t.app, 'TN.SNV', '2027-01-01');
+    const named = p.tasks[0].coordinatingUnits.map((u: { id: number }) => u.id).sort((a: number, b: number) => a - b);
+    expect(named).toEqual(departments.filter((id) => id !== snv)); // the lead is not also a coordinator
+    const communes = alive.filter((u) => u.type === 'commune').map((u) => u.id).sort((a, b) => a - b);
+    expect(p.tasks[1].leadUnits.map((u: { id: number }) => u.id).sort((a: number, b: number) => a - b)).toEqual(communes);
+    // the same cell in a 2025 plan of Long An names its 15 districts, alive then: no warning
+    const p2025 = (await upload(file.replace(/2027/g, '2025'), 'a.csv', { year: '2025', unitId: String(la) })).json();
+    expect(p2025.warnings).toEqual([]);
+    expect(p2025.tasks[0].coordinatingUnits.filter((u: { name: string }) => /^(Huyện|Thị xã|Thành phố)/.test(u.name))).toHaveLength(15);
   });
 
   it('only the administrator imports', async () => {
