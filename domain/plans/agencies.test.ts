@@ -57,9 +57,17 @@ const CASES: [string, number[], string[], string[]][] = [
   ['Ban Pháp chế HĐND tỉnh; các sở, ban, ngành tỉnh.', [], ['departments'], []],
   ['Đài Phát thanh và Truyền hình Long An', [11], [], []],
   ['Sở Giáo dục và Đào tạo.', [7], [], []],
-  ['Sở Y tế', [], [], ['so y te']],
-  ['Báo Long An, Sở Nội vụ', [1], [], ['bao long an']],
-  ['Sở Ngoại giao vụ trụ', [], [], ['so ngoai giao vu tru']],
+  // what it cannot resolve is reported as written, to be mapped once
+  ['Sở Y tế', [], [], ['Sở Y tế']],
+  ['Báo Long An, Sở Nội vụ', [1], [], ['Báo Long An']],
+  ['Sở Ngoại giao vụ trụ', [], [], ['Sở Ngoại giao vụ trụ']],
+  ['Ban Dân tộc tỉnh', [], [], ['Ban Dân tộc tỉnh']],
+  ['Sở Nội vụ; Ban  Dân tộc tỉnh, Báo Long An.', [1], [], ['Ban Dân tộc tỉnh', 'Báo Long An']],
+  ['Ban Dân tộc tỉnh và Báo Long An', [], [], ['Ban Dân tộc tỉnh và Báo Long An']], // "và" is in names: not a separator
+  ['- Sở, ngành tỉnh.\n- Ban Dân tộc tỉnh.', [], ['departments'], ['Ban Dân tộc tỉnh']],
+  ['Các sở: Tư pháp, Hàng hải; Đài PTTH Long An', [2, 11], [], ['Hàng hải']],
+  ['Sở KH&ĐT, Ban QL Khu kinh tế', [9], [], ['Ban QL Khu kinh tế']],
+  ['Sở Nội vụ, Ban Dân tộc tỉnh'.normalize('NFD'), [1], [], ['Ban Dân tộc tỉnh']],
 ];
 
 describe('agency cells', () => {
@@ -71,12 +79,22 @@ describe('agency cells', () => {
   });
 
   it('keeps bodies outside the system as text', () => {
-    expect(resolver.resolve('Ban Pháp chế HĐND tỉnh').external).toEqual(['ban phap che hdnd tinh']);
+    expect(resolver.resolve('Ban Pháp chế HĐND tỉnh').external).toEqual(['Ban Pháp chế HĐND tỉnh']);
   });
 
   it('tells a typo from a match and says how', () => {
     const r = resolver.resolve('Sở Khoa học học và Công nghệ');
-    expect(r.matches).toEqual([{ text: 'so khoa hoc hoc va cong nghe', how: 'fuzzy', unitId: 5 }]);
+    expect(r.matches).toEqual([{ text: 'Sở Khoa học học và Công nghệ', how: 'fuzzy', unitId: 5 }]);
+  });
+
+  it('shows the words of each match as written, abbreviations included', () => {
+    expect(resolver.resolve('Sở KH&ĐT; Đài PTTH Long An, UBND cấp huyện').matches.map((m) => m.text)).toEqual(['Sở KH&ĐT', 'Đài PTTH Long An', 'UBND cấp huyện']);
+  });
+
+  it('a name mapped once (as written) is found again however it is written', () => {
+    const r = new AgencyResolver(UNITS, [{ text: 'Ban Dân tộc tỉnh', unitId: null }]);
+    expect(r.resolve('BAN DAN TOC TINH.').external).toEqual(['BAN DAN TOC TINH']);
+    expect(r.resolve('Ban Dân tộc tỉnh').unresolved).toEqual([]);
   });
 
   it('suggests the nearest units for what it cannot resolve', () => {

@@ -56,9 +56,84 @@ const ABBREVIATIONS: [RegExp, string][] = [
 ];
 
 function normalise(text: string): string {
-  let s = fold(text);
-  for (const [re, full] of ABBREVIATIONS) s = s.replace(re, full);
-  return s.replace(/\s+/g, ' ').trim();
+  return Folded.of(text).s;
+}
+
+/**
+ * A cell folded for matching (no case, no diacritics, abbreviations spelled out, single spaces) that
+ * remembers where each of its characters came from, so that a piece of it can be shown as written.
+ */
+class Folded {
+  private constructor(
+    readonly original: string,
+    readonly s: string,
+    /** for each character of `s`: where its source starts and ends in `original` */
+    private readonly from: number[],
+    private readonly to: number[],
+  ) {}
+
+  static of(text: string): Folded {
+    const original = text.normalize('NFC');
+    let s = '';
+    const from: number[] = [];
+    const to: number[] = [];
+    for (let i = 0; i < original.length; i++) {
+      const f = /\s/.test(original[i]) ? ' ' : fold(original[i]);
+      for (const c of f) {
+        s += c;
+        from.push(i);
+        to.push(i + 1);
+      }
+    }
+    let out = new Folded(original, s, from, to);
+    for (const [re, full] of ABBREVIATIONS) out = out.replace(re, () => full);
+    return out.replace(/\s+/g, () => ' ').trim();
+  }
+
+  /**
+   * Replaces every match of `re` (global). The replacement stands for the whole match, or — `after` —
+   * for nothing written (an insertion, shown as the text that follows).
+   */
+  replace(re: RegExp, rep: (m: RegExpExecArray) => string, after = false): Folded {
+    let s = '';
+    const from: number[] = [];
+    const to: number[] = [];
+    let last = 0;
+    const keep = (a: number, b: number) => {
+      s += this.s.slice(a, b);
+      from.push(...this.from.slice(a, b));
+      to.push(...this.to.slice(a, b));
+    };
+    for (const m of this.s.matchAll(re)) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      keep(last, a);
+      const r = rep(m as RegExpExecArray);
+      const start = after ? (b > 0 ? this.to[b - 1] : 0) : this.from[a] ?? this.original.length;
+      const end = after ? start : b > a ? this.to[b - 1] : start;
+      s += r;
+      for (let k = 0; k < r.length; k++) {
+        from.push(start);
+        to.push(end);
+      }
+      last = b;
+    }
+    keep(last, this.s.length);
+    return new Folded(this.original, s, from, to);
+  }
+
+  trim(): Folded {
+    const a = this.s.length - this.s.trimStart().length;
+    const b = this.s.trimEnd().length;
+    return new Folded(this.original, this.s.slice(a, b), this.from.slice(a, b), this.to.slice(a, b));
+  }
+
+  /** The text as written that `s.slice(a, b)` came from. */
+  written(a: number, b: number): string {
+    if (b <= a) return '';
+    const start = Math.min(...this.from.slice(a, b));
+    const end = Math.max(...this.to.slice(a, b));
+    return this.original.slice(start, end).replace(/\s+/g, ' ').trim();
+  }
 }
 
 export interface AgencyUnit {
@@ -74,6 +149,7 @@ export interface AgencyAlias {
 }
 
 export interface AgencyMatch {
+  /** the words of the cell, as written */
   text: string;
   how: 'exact' | 'alias' | 'fuzzy' | 'group' | 'external';
   unitId?: number;
@@ -81,14 +157,17 @@ export interface AgencyMatch {
 }
 
 export interface Unresolved {
+  /** the name as written in the cell */
   text: string;
+  /** the name folded: the same name written another way has the same key */
+  key: string;
   suggestions: { id: number; name: string }[];
 }
 
 export interface ResolvedAgencies {
   unitIds: number[];
   groups: AgencyGroup[];
-  /** names kept as text: bodies outside the system mapped once by the user */
+  /** names kept as text (as written): bodies outside the system mapped once by the user */
   external: string[];
   matches: AgencyMatch[];
   unresolved: Unresolved[];
@@ -120,38 +199,39 @@ export class AgencyResolver {
     this.phrases = phrases.filter((p) => p.key.length > 0).sort((a, b) => b.key.length - a.key.length);
   }
 
+  /** The units a set of groups stands for, among the units this resolver knows (those alive at the time). */
+  groupUnits(groups: AgencyGroup[]): number[] {
+    return expandGroups(groups, this.units);
+  }
+
   resolve(text: string): ResolvedAgencies {
     const out: ResolvedAgencies = { unitIds: [], groups: [], external: [], matches: [], unresolved: [] };
     // "Các sở: Tư pháp, Tài chính" → "sở tư pháp, sở tài chính"
-    let s = normalise(text).replace(/\bcac so\s*:\s*([^;]+)/g, (_m, list: string) =>
-      list
-        .split(/\s*,\s*/)
-        .map((x) => (x.startsWith('so ') ? x : `so ${x}`))
-        .join(', '),
-    );
-    s = s.replace(/\s+/g, ' ').trim();
-    const pending: string[] = [];
-    let chunk = '';
-    const flush = () => {
-      const c = chunk.replace(/^[\s,;.:\-]+|[\s,;.:\-]+$/g, '').replace(/^(?:va|cac)\s+|\s+va$/g, '').trim();
-      if (c) pending.push(c);
-      chunk = '';
+    const cell = Folded.of(text)
+      .replace(/(?<=\bcac so\s*:[^;]*?)\s*,\s*(?!so )/g, () => ', so ', true)
+      .replace(/\bcac so\s*:\s*(?!so )/g, () => 'so ', true)
+      .replace(/\bcac so\s*:\s*/g, () => '')
+      .replace(/\s+/g, () => ' ')
+      .trim();
+    const s = cell.s;
+    const pending: [number, number][] = [];
+    let chunkStart = 0;
+    const flush = (end: number) => {
+      pending.push(...pieces(s, chunkStart, end));
     };
     let at = 0;
     while (at < s.length) {
       const atWordStart = at === 0 || /[\s,;.:(\-]/.test(s[at - 1]);
       const hit = atWordStart ? this.matchAt(s, at) : null;
       if (hit) {
-        flush();
-        this.add(out, hit.match);
+        flush(at);
+        this.add(out, { ...hit.match, text: cell.written(at, hit.end) });
         at = hit.end;
-      } else {
-        chunk += s[at];
-        at++;
-      }
+        chunkStart = at;
+      } else at++;
     }
-    flush();
-    for (const c of pending.flatMap((p) => p.split(/\s*[,;\n]\s*/))) this.fuzzy(out, c.replace(/^(?:va|cac)\s+/, ''));
+    flush(s.length);
+    for (const [a, b] of pending) this.fuzzy(out, s.slice(a, b), cell.written(a, b));
     return out;
   }
 
@@ -180,8 +260,8 @@ export class AgencyResolver {
     if (m.how === 'external' && !out.external.includes(m.text)) out.external.push(m.text);
   }
 
-  /** A leftover piece: the nearest unit name if it is only a small typo away, else unresolved. */
-  private fuzzy(out: ResolvedAgencies, piece: string) {
+  /** A leftover piece: the nearest unit name if it is only a small typo away, else unresolved (as written). */
+  private fuzzy(out: ResolvedAgencies, piece: string, written: string) {
     if (!/[a-z]/.test(piece) || /^(?:va|cac|va cac|tinh|cua)$/.test(piece)) return;
     const scored = this.units
       .map((u) => {
@@ -192,7 +272,7 @@ export class AgencyResolver {
       .sort((a, b) => a.d - b.d);
     const [first, second] = scored;
     if (first && first.ratio <= 0.2 && (!second || second.ratio - first.ratio >= 0.05)) {
-      this.add(out, { text: piece, how: 'fuzzy', unitId: first.u.id });
+      this.add(out, { text: written, how: 'fuzzy', unitId: first.u.id });
       return;
     }
     const suggestions = this.units
@@ -200,8 +280,36 @@ export class AgencyResolver {
       .sort((a, b) => b.sim - a.sim)
       .slice(0, 3)
       .map(({ u }) => ({ id: u.id, name: u.name }));
-    out.unresolved.push({ text: piece, suggestions });
+    out.unresolved.push({ text: written, key: piece, suggestions });
   }
+}
+
+/**
+ * The pieces of `s.slice(a, b)` between separators (",", ";"), without the punctuation, "và" or "các"
+ * around them, as index ranges of `s`.
+ */
+function pieces(s: string, a: number, b: number): [number, number][] {
+  const out: [number, number][] = [];
+  const trim = (x: number, y: number) => {
+    for (;;) {
+      const t = s.slice(x, y);
+      const lead = /^(?:[\s,;.:\-]+|(?:va|cac)\s+)/.exec(t);
+      const tail = /(?:[\s,;.:\-]+|\s+va)$/.exec(t);
+      if (lead && lead[0].length > 0) x += lead[0].length;
+      else if (tail && tail[0].length > 0) y -= tail[0].length;
+      else break;
+    }
+    if (y > x) out.push([x, y]);
+  };
+  let x = a;
+  for (let i = a; i < b; i++) {
+    if (s[i] === ',' || s[i] === ';' || s[i] === '\n') {
+      trim(x, i);
+      x = i + 1;
+    }
+  }
+  trim(x, b);
+  return out;
 }
 
 function endsAtWord(s: string, end: number): boolean {

@@ -103,8 +103,47 @@ describe('plan table', () => {
       [7, 'UNKNOWN_AREA', 'area'],
     ]);
     expect(t.flaggedTimeframes).toEqual([{ row: 6, text: 'khi nào rảnh' }]);
-    expect(t.unresolved.map((u) => [u.text, u.rows])).toEqual([['so moi', [7]]]);
+    expect(t.unresolved.map((u) => [u.text, u.rows])).toEqual([['Sở Mới', [7]]]);
     expect(t.errors.every((e) => /[ạ-ỹà-ýđ]/i.test(e.message))).toBe(true);
+  });
+
+  it('an unknown name is one name to map, as first written, however each row writes it', () => {
+    n = 1;
+    const t = readPlanTable(
+      [row('1.1', 'A', '', 'Ban Dân tộc tỉnh', '', 'Quý I/2020', ''), row('1.2', 'B', '', 'Sở Nội vụ', 'BAN DÂN TỘC TỈNH.', 'Quý I/2020', '')],
+      2020,
+      resolver,
+    );
+    expect(t.unresolved.map((u) => [u.text, u.rows])).toEqual([['Ban Dân tộc tỉnh', [2, 3]]]);
+  });
+
+  it('a group with no unit alive in the plan year is a warning on its row, not an error', () => {
+    n = 1;
+    // 2027: the district tier ended on 30/6/2025; no district among the units alive
+    const alive2027 = new AgencyResolver([
+      { id: 1, name: 'Sở Nội vụ', type: 'department' },
+      { id: 5, name: 'Xã Bến Lức', type: 'commune' },
+    ]);
+    const t = readPlanTable(
+      [
+        row('1.1', 'A', '', 'Sở Nội vụ', 'Các sở, ban, ngành tỉnh; UBND cấp huyện', 'Quý I/2027', ''),
+        row('1.2', 'B', '', 'UBND cấp huyện', 'UBND cấp xã; các cơ quan, đơn vị liên quan', 'Quý I/2027', ''),
+        row('1.3', 'C', '', 'Sở Nội vụ', 'Các cơ quan ngành dọc', 'Quý I/2027', ''),
+      ],
+      2027,
+      alive2027,
+      { groupEnded: { districts: '2025-06-30' } },
+    );
+    expect(t.errors).toEqual([]);
+    expect(t.warnings.map((w) => [w.row, w.column, w.code])).toEqual([
+      [2, 'coordinating', 'EMPTY_GROUP'],
+      [3, 'lead', 'EMPTY_GROUP'],
+      [4, 'coordinating', 'EMPTY_GROUP'],
+    ]);
+    expect(t.warnings[0].message).toBe('Nhóm “UBND cấp huyện” không còn đơn vị nào hoạt động trong năm 2027 (đơn vị cuối cùng của nhóm hoạt động đến ngày 30/06/2025): nhiệm vụ 1.1 không được giao cho đơn vị nào theo nhóm này.');
+    expect(t.warnings[2].message).toBe('Nhóm “Các cơ quan ngành dọc” không còn đơn vị nào hoạt động trong năm 2027: nhiệm vụ 1.3 không được giao cho đơn vị nào theo nhóm này.');
+    // the same table in 2020, with the districts alive: no warning
+    expect(readPlanTable([row('1.1', 'A', '', 'Sở Nội vụ', 'UBND cấp huyện', 'Quý I/2020', '')], 2020, resolver).warnings).toEqual([]);
   });
 
   it('an empty table is one error', () => {

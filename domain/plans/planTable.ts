@@ -5,7 +5,7 @@
  * Decision 4976/QĐ-UBND have); an empty timeframe on such a row shares the task's (a merged cell).
  * Every problem is reported with its row; nothing is guessed.
  */
-import type { AgencyResolver, ResolvedAgencies } from './agencies.js';
+import { AGENCY_GROUPS, type AgencyGroup, type AgencyResolver, type ResolvedAgencies } from './agencies.js';
 import { parseTimeframe, type Timeframe } from './timeframe.js';
 
 export const PLAN_COLUMNS = ['number', 'area', 'task', 'products', 'lead', 'coordinating', 'timeframe', 'budget'] as const;
@@ -41,6 +41,19 @@ export interface RowError {
   message: string;
 }
 
+/** Something the user should look at before saving; it does not stop the import. */
+export interface RowWarning {
+  row: number;
+  column?: PlanColumn;
+  code: string;
+  message: string;
+}
+
+export interface PlanTableOptions {
+  /** for a group with no unit alive in the plan year: the last day its last unit was alive, if known */
+  groupEnded?: Partial<Record<AgencyGroup, string>>;
+}
+
 export interface Budget {
   /** million VND in thousandths (integer), so sums are exact */
   milli: number | null;
@@ -74,7 +87,8 @@ export interface TableResult {
   areas: { number: number; name: string }[];
   tasks: TableTask[];
   errors: RowError[];
-  /** agency names to map once, with the rows they stand in */
+  warnings: RowWarning[];
+  /** agency names to map once, as first written, with the rows they stand in */
   unresolved: { text: string; rows: number[]; suggestions: { id: number; name: string }[] }[];
   /** timeframes kept as text because they could not be read */
   flaggedTimeframes: { row: number; text: string }[];
@@ -124,8 +138,11 @@ function clean(s: string): string {
 
 const err = (row: number, code: string, message: string, column?: PlanColumn): RowError => ({ row, column, code, message });
 
-export function readPlanTable(input: PlanRow[], year: number, resolver: AgencyResolver): TableResult {
+const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+export function readPlanTable(input: PlanRow[], year: number, resolver: AgencyResolver, options: PlanTableOptions = {}): TableResult {
   const errors: RowError[] = [];
+  const warnings: RowWarning[] = [];
   const areas = new Map<number, string>();
   const tasks: TableTask[] = [];
   const flaggedTimeframes: TableResult['flaggedTimeframes'] = [];
@@ -135,15 +152,16 @@ export function readPlanTable(input: PlanRow[], year: number, resolver: AgencyRe
 
   const rows = input.map((r) => ({ ...r, ...Object.fromEntries(PLAN_COLUMNS.map((c) => [c, clean(r[c] ?? '')])) }) as PlanRow);
   if (rows.every((r) => PLAN_COLUMNS.every((c) => !r[c]))) {
-    return { areas: [], tasks: [], errors: [err(0, 'EMPTY', 'Tệp không có dòng dữ liệu nào.')], unresolved: [], flaggedTimeframes: [] };
+    return { areas: [], tasks: [], errors: [err(0, 'EMPTY', 'Tệp không có dòng dữ liệu nào.')], warnings: [], unresolved: [], flaggedTimeframes: [] };
   }
 
   const resolve = (text: string, row: number): ResolvedAgencies => {
     const r = resolver.resolve(text);
     for (const u of r.unresolved) {
-      const entry = unresolved.get(u.text) ?? { text: u.text, rows: [], suggestions: u.suggestions };
+      // the same name written another way ("Ban Dân tộc tỉnh", "BAN DÂN TỘC TỈNH") is one name to map
+      const entry = unresolved.get(u.key) ?? { text: u.text, rows: [], suggestions: u.suggestions };
       if (!entry.rows.includes(row)) entry.rows.push(row);
-      unresolved.set(u.text, entry);
+      unresolved.set(u.key, entry);
     }
     return r;
   };
@@ -225,6 +243,22 @@ export function readPlanTable(input: PlanRow[], year: number, resolver: AgencyRe
   for (const t of tasks) {
     t.lead = resolve(t.leadText, t.rows[0]);
     t.coordinating = resolve(t.coordinatingText, t.rows[0]);
+    for (const [column, r] of [['lead', t.lead], ['coordinating', t.coordinating]] as const) {
+      for (const g of r.groups) {
+        // "UBND cấp huyện" in a plan after 30/6/2025: the group names no unit any more
+        if (AGENCY_GROUPS[g].types.length === 0 || resolver.groupUnits([g]).length > 0) continue;
+        const ended = options.groupEnded?.[g];
+        warnings.push({
+          row: t.rows[0],
+          column,
+          code: 'EMPTY_GROUP',
+          message:
+            `Nhóm “${AGENCY_GROUPS[g].vi}” không còn đơn vị nào hoạt động trong năm ${year}` +
+            (ended ? ` (đơn vị cuối cùng của nhóm hoạt động đến ngày ${vnDate(ended)})` : '') +
+            `: nhiệm vụ ${t.number} không được giao cho đơn vị nào theo nhóm này.`,
+        });
+      }
+    }
     const dues = t.products.map((p) => p.timeframe.due);
     t.due = dues.length > 0 && dues.every((d) => d !== null) ? dues.reduce((a, b) => (b! > a! ? b : a)) : null;
     const budgets = t.products.map((p) => p.budget.milli).filter((b): b is number => b !== null);
@@ -240,6 +274,7 @@ export function readPlanTable(input: PlanRow[], year: number, resolver: AgencyRe
     areas: [...areas].map(([number, name]) => ({ number, name })).sort((a, b) => a.number - b.number),
     tasks,
     errors: errors.sort((a, b) => a.row - b.row),
+    warnings,
     unresolved: [...unresolved.values()],
     flaggedTimeframes,
   };

@@ -1,6 +1,9 @@
 /**
  * Timeframe phrases of CCHC plans ("Quý II, III/2020", "Trong năm", "Trước ngày 15/10/2020",
- * "Từ tháng 01 đến tháng 11/2020", "Theo Kế hoạch của Bộ Nội vụ"…) read into date windows and a due date.
+ * "Từ tháng 01 đến tháng 11/2020", "Theo Kế hoạch của Bộ Nội vụ"…) read into date windows and a due date —
+ * also as other provinces write them: dates written out ("trước ngày 31 tháng 3 năm 2026"), "đến hết …",
+ * "trong quý …", open-ended phrases ("từ năm 2026 trở đi") and months every year ("tháng 6 và tháng 12
+ * hằng năm").
  *
  * The phrase is read whole, left to right; a phrase with any part this module does not understand is kept
  * as text with no due date and flagged (kind 'unknown') — never guessed.
@@ -40,6 +43,9 @@ function quarterNumber(s: string): number | null {
   return Number.isInteger(n) && n >= 1 && n <= 4 ? n : null;
 }
 
+/** A range separator: "-", "đến", "đến hết", "tới". */
+const RANGE = /^(-|–|den het|den|toi)$/;
+
 /** Expands "a, b - c" style lists: commas and "và" list, "-" and "đến" make an inclusive range. */
 function expandList(items: string[], seps: string[], max: number): number[] | null {
   const nums = items.map((x) => (max === 4 ? quarterNumber(x) : Number(x)));
@@ -47,7 +53,7 @@ function expandList(items: string[], seps: string[], max: number): number[] | nu
   const out: number[] = [nums[0]!];
   for (let i = 1; i < nums.length; i++) {
     const [from, to] = [nums[i - 1]!, nums[i]!];
-    if (/^(-|–|den|toi)$/.test(seps[i - 1])) {
+    if (RANGE.test(seps[i - 1])) {
       if (to < from) return null;
       for (let k = from + 1; k <= to; k++) out.push(k);
     } else out.push(to);
@@ -59,17 +65,19 @@ interface Part {
   windows: DateWindow[];
   kind?: 'year' | 'recurring' | 'external';
   due?: IsoDate;
+  /** "hằng năm" after months or quarters: those windows recur; the part adds no window of its own */
+  yearly?: boolean;
 }
 
 type Matcher = (s: string, at: number, year: number) => { end: number; part: Part } | null;
 
-const SEP = String.raw`\s*(,|va|-|–|den|toi)\s*`;
-const SEP_NC = String.raw`\s*(?:,|va|-|–|den|toi)\s*`;
+const SEP = String.raw`\s*(,|va|-|–|den het|den|toi)\s*`;
+const SEP_NC = String.raw`\s*(?:,|va|-|–|den het|den|toi)\s*`;
 const YEAR_SUFFIX = String.raw`(?:\s*\/\s*|\s+nam\s+)(\d{4})`;
 
-/** "quy ii, iii/2020", "quy 1 nam 2021", "quy i va quy ii/2020", "quy i - quy iii" */
+/** "quy ii, iii/2020", "quy 1 nam 2021", "quy i va quy ii/2020", "quy i - quy iii", "trong quy ii/2026" */
 const quarters: Matcher = (s, at, year) => {
-  const re = new RegExp(String.raw`quy\s*(iv|iii|ii|i|\d)\b((?:${SEP_NC}(?:quy\s*)?(?:iv|iii|ii|i|\d)\b)*)(?:${YEAR_SUFFIX})?`, 'y');
+  const re = new RegExp(String.raw`(?:trong\s+)?quy\s*(iv|iii|ii|i|\d)\b((?:${SEP_NC}(?:quy\s*)?(?:iv|iii|ii|i|\d)\b)*)(?:${YEAR_SUFFIX})?`, 'y');
   re.lastIndex = at;
   const m = re.exec(s);
   if (!m) return null;
@@ -85,9 +93,9 @@ const quarters: Matcher = (s, at, year) => {
   return { end: re.lastIndex, part: { windows: qs.map((q) => quarterWindow(y, q)) } };
 };
 
-/** "thang 12/2019", "tu thang 01 den thang 11/2020", "thang 3, 4 nam 2020" */
+/** "thang 12/2019", "tu thang 01 den thang 11/2020", "thang 3, 4 nam 2020", "trong thang 6/2026" */
 const months: Matcher = (s, at, year) => {
-  const re = new RegExp(String.raw`(?:tu\s+)?thang\s*(\d{1,2})((?:${SEP_NC}(?:thang\s*)?\d{1,2}\b)*)(?:${YEAR_SUFFIX})?`, 'y');
+  const re = new RegExp(String.raw`(?:tu\s+|trong\s+)?thang\s*(\d{1,2})((?:${SEP_NC}(?:thang\s*)?\d{1,2}\b)*)(?:${YEAR_SUFFIX})?`, 'y');
   re.lastIndex = at;
   const m = re.exec(s);
   if (!m) return null;
@@ -100,7 +108,7 @@ const months: Matcher = (s, at, year) => {
   const ms = expandList(items, seps, 12);
   if (!ms) return null;
   const y = m[3] ? Number(m[3]) : year;
-  const ranged = seps.some((x) => /^(-|–|den|toi)$/.test(x));
+  const ranged = seps.some((x) => RANGE.test(x));
   const windows = ranged
     ? [{ start: monthStart(y, ms[0]), end: monthEnd(y, ms[ms.length - 1]) }]
     : ms.map((mo) => ({ start: monthStart(y, mo), end: monthEnd(y, mo) }));
@@ -123,26 +131,89 @@ function date(d: string, mo: string, y: number): IsoDate | null {
   return isIsoDate(iso) ? iso : null;
 }
 
-/** "truoc ngay 15/10/2020", "cham nhat ngay 15/10", "truoc 30/6" */
+/**
+ * A day: "15/10/2020", "15/10" (the plan year), "31 thang 3 nam 2026", "ngay 31 thang 3" — written out it
+ * needs "ngày" or the year, so that "6 tháng đầu năm" is not read as a day.
+ */
+const DAY = String.raw`(?:(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?|(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?)`;
+
+/** The day a DAY match (from group `g` on) names, or null when it is not a real date. */
+function dayOf(m: RegExpExecArray, g: number, year: number, needYear: boolean, hasNgay: boolean): IsoDate | null {
+  const numeric = m[g] !== undefined;
+  const [d, mo, y] = numeric ? [m[g], m[g + 1], m[g + 2]] : [m[g + 3], m[g + 4], m[g + 5]];
+  if (!y && (needYear || (!numeric && !hasNgay))) return null;
+  return date(d, mo, y ? Number(y) : year);
+}
+
+/** From the start of the plan year (or of an earlier year named) until `due`. */
+const until = (due: IsoDate, year: number): Part => ({ windows: [{ start: `${Math.min(Number(due.slice(0, 4)), year)}-01-01`, end: due }], due });
+
+/** "truoc ngay 15/10/2020", "cham nhat ngay 15/10", "truoc 30/6", "truoc ngay 31 thang 3 nam 2026" */
 const before: Matcher = (s, at, year) => {
-  const re = /(?:truoc|cham nhat(?: la)?|han chot)\s*(?:ngay\s*)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?/y;
+  const re = new RegExp(String.raw`(?:truoc|cham nhat(?: la)?|han chot)\s*(ngay\s*)?${DAY}`, 'y');
   re.lastIndex = at;
   const m = re.exec(s);
   if (!m) return null;
-  const y = m[3] ? Number(m[3]) : year;
-  const due = date(m[1], m[2], y);
-  if (!due) return null;
-  return { end: re.lastIndex, part: { windows: [{ start: `${Math.min(y, year)}-01-01`, end: due }], due } };
+  const due = dayOf(m, 2, year, false, !!m[1]);
+  return due ? { end: re.lastIndex, part: until(due, year) } : null;
 };
 
-/** "ngay 15/10/2020" */
-const onDate: Matcher = (s, at) => {
-  const re = /(?:ngay\s*)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/y;
+/** "den het thang 6/2026", "den het quy iii/2026", "den het nam 2026", "den het ngay 15/11/2026" */
+const untilEndOf: Matcher = (s, at, year) => {
+  const re = new RegExp(
+    String.raw`den het\s+(?:thang\s*(\d{1,2})(?:${YEAR_SUFFIX})?|quy\s*(iv|iii|ii|i|\d)\b(?:${YEAR_SUFFIX})?|nam(?:\s+(\d{4}))?|(ngay\s*)${DAY})`,
+    'y',
+  );
   re.lastIndex = at;
   const m = re.exec(s);
   if (!m) return null;
-  const d = date(m[1], m[2], Number(m[3]));
+  let due: IsoDate | null = null;
+  if (m[1] !== undefined) {
+    const mo = Number(m[1]);
+    if (mo >= 1 && mo <= 12) due = monthEnd(m[2] ? Number(m[2]) : year, mo);
+  } else if (m[3] !== undefined) {
+    const q = quarterNumber(m[3]);
+    if (q) due = quarterWindow(m[4] ? Number(m[4]) : year, q).end;
+  } else if (m[6] !== undefined) {
+    due = dayOf(m, 7, year, false, true);
+  } else due = `${m[5] ? Number(m[5]) : year}-12-31`;
+  return due ? { end: re.lastIndex, part: until(due, year) } : null;
+};
+
+/** "ngay 15/10/2020", "ngay 31 thang 3 nam 2026" */
+const onDate: Matcher = (s, at, year) => {
+  const re = new RegExp(String.raw`(ngay\s*)?${DAY}`, 'y');
+  re.lastIndex = at;
+  const m = re.exec(s);
+  if (!m) return null;
+  const d = dayOf(m, 2, year, m[2] !== undefined, !!m[1]);
   return d ? { end: re.lastIndex, part: { windows: [{ start: d, end: d }] } } : null;
+};
+
+/**
+ * Open-ended: "nam 2026 va cac nam tiep theo", "tu nam 2026 tro di", "tu quy iii/2026 tro di": a window from
+ * that start to the end of the plan year, recurring every year after; due with the plan year.
+ */
+const openEnded: Matcher = (s, at, year) => {
+  const re = new RegExp(
+    String.raw`(?:tu\s+)?(?:nam\s+(\d{4})|quy\s*(iv|iii|ii|i|\d)${YEAR_SUFFIX}|thang\s*(\d{1,2})${YEAR_SUFFIX})\s*(?:tro di|,?\s*va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau))`,
+    'y',
+  );
+  re.lastIndex = at;
+  const m = re.exec(s);
+  if (!m) return null;
+  let start: IsoDate | null = null;
+  if (m[1]) start = `${m[1]}-01-01`;
+  else if (m[2]) {
+    const q = quarterNumber(m[2]);
+    if (q) start = quarterWindow(Number(m[3]), q).start;
+  } else {
+    const mo = Number(m[4]);
+    if (mo >= 1 && mo <= 12) start = monthStart(Number(m[5]), mo);
+  }
+  if (!start) return null;
+  const end = `${Math.max(year, Number(start.slice(0, 4)))}-12-31`;
+  return { end: re.lastIndex, part: { windows: [{ start, end }], kind: 'recurring', due: end } };
 };
 
 /** "6 thang dau nam", "6 thang cuoi nam 2020", "9 thang dau nam" */
@@ -180,7 +251,8 @@ const recurring: Matcher = (s, at, year) => {
   if (unit === 'quy') windows = [1, 2, 3, 4].map((q) => quarterWindow(y, q));
   if (unit === 'thang') windows = Array.from({ length: 12 }, (_, i) => ({ start: monthStart(y, i + 1), end: monthEnd(y, i + 1) }));
   if (unit === '6 thang') windows = [{ start: monthStart(y, 1), end: monthEnd(y, 6) }, { start: monthStart(y, 7), end: monthEnd(y, 12) }];
-  return { end: re.lastIndex, part: { windows, kind: 'recurring' } };
+  const yearly = unit === 'nam';
+  return { end: re.lastIndex, part: { windows, kind: 'recurring', yearly } };
 };
 
 /** "theo ke hoach cua bo noi vu", "theo ke hoach kiem tra cchc cua tinh": another body sets the time */
@@ -191,7 +263,7 @@ const external: Matcher = (s, at) => {
   return m ? { end: s.length, part: { windows: [], kind: 'external' } } : null;
 };
 
-const MATCHERS: Matcher[] = [external, recurring, before, quarters, monthRange, months, partOfYear, onDate, wholeYear];
+const MATCHERS: Matcher[] = [external, openEnded, recurring, before, untilEndOf, quarters, monthRange, months, partOfYear, onDate, wholeYear];
 
 const CONDITIONAL = /\(?\s*(?:khi co|khi duoc|neu co|sau khi co|tuy theo)\b[^)]*\)?/g;
 
@@ -226,6 +298,11 @@ export function parseTimeframe(text: string, year: number): Timeframe {
     at = hit.end;
   }
   if (parts.length === 0) return conditional ? { ...unknown, kind: 'conditional' } : unknown;
+  // "tháng 6 và tháng 12 hằng năm": the months recur each year; "hằng năm" adds no whole-year window
+  const yearlyOf = parts.filter((p) => p.yearly);
+  if (yearlyOf.length > 0 && parts.some((p) => !p.yearly && !p.kind)) {
+    for (const p of yearlyOf) p.windows = [];
+  }
   if (parts.some((p) => p.kind === 'external')) {
     return parts.length === 1 && !conditional ? { windows: [], due: null, kind: 'external', recurring: false } : unknown;
   }

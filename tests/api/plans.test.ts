@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitTasks } from '../../server/modules/plans/queries.js';
 import { DEMO_PLAN_FILE } from '../../server/seed/demo.js';
 import { as, ENGINES, login, type Session, type TestApp, testApp, unitId } from '../helpers/app.js';
 
@@ -198,7 +199,7 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       [2, 'INVALID_BUDGET'],
       [3, 'DUPLICATE_NUMBER'],
     ]);
-    expect(preview.unresolved.map((u: { text: string; rows: number[] }) => [u.text, u.rows])).toEqual([['so hang khong vu tru', [4]]]);
+    expect(preview.unresolved.map((u: { text: string; rows: number[] }) => [u.text, u.rows])).toEqual([['Sở Hàng Không Vũ Trụ', [4]]]); // as written
     const before = await planCount();
     const res = await upload(bad, 'bad.csv', fields(), false);
     expect(res.statusCode).toBe(400);
@@ -216,6 +217,59 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     const again = (await upload(file, 'a.csv', fields())).json();
     expect(again.unresolved).toEqual([]);
     expect(again.tasks[0].leadUnits).toEqual([{ id: snv, name: 'Sở Nội vụ' }]);
+  });
+
+  it('an unknown agency is shown as written; mapped as written, it is found again', async () => {
+    const lines = csv().toString('utf8').split('\r\n');
+    const file = [lines[0], '1.1,Công tác chỉ đạo,Nhiệm vụ A,SP,Sở Nội vụ,"Ban Dân tộc tỉnh, Sở Tư pháp",Quý I/2020,5', '1.2,,Nhiệm vụ B,SP,BAN DÂN TỘC TỈNH,,Quý I/2020,5'].join('\r\n');
+    const p = (await upload(file, 'a.csv', fields())).json();
+    expect(p.unresolved.map((u: { text: string; rows: number[] }) => [u.text, u.rows])).toEqual([['Ban Dân tộc tỉnh', [2, 3]]]);
+    const mapped = (await upload(file, 'a.csv', { ...fields(), mappings: JSON.stringify([{ text: 'Ban Dân tộc tỉnh', unitId: null }]) })).json();
+    expect([mapped.unresolved, mapped.canSave]).toEqual([[], true]);
+    expect(mapped.tasks[0].external).toEqual(['Ban Dân tộc tỉnh']);
+  });
+
+  it('budgets keep their decimals: 12,5 + 0,25 million', async () => {
+    const lines = csv().toString('utf8').split('\r\n');
+    const file = [lines[0], '1.1,Công tác chỉ đạo,Nhiệm vụ A,SP,Sở Nội vụ,,Quý I/2020,"12,5"', ',,,SP 2,,,,"0,25"', '1.2,,Nhiệm vụ B,SP,Sở Nội vụ,,Quý I/2020,1.450'].join('\r\n');
+    const p = (await upload(file, 'a.csv', fields())).json();
+    expect(p.tasks.map((x: { budgetMillion: number; products: { budgetMillion: number }[] }) => [x.budgetMillion, x.products.map((q) => q.budgetMillion)])).toEqual([
+      [12.75, [12.5, 0.25]],
+      [1450, [1450]],
+    ]);
+    expect(p.summary.budgetMillion).toBe(1462.75);
+  });
+
+  it('a 2027 plan naming "UBND cấp huyện" (ended 30/6/2025) gets a warning on its row; groups name only the units alive', async () => {
+    const tn = await unitId(t.app, 'TN', '2027-01-01');
+    const lines = csv().toString('utf8').split('\r\n');
+    const file = [
+      lines[0],
+      '1.1,Công tác chỉ đạo,Nhiệm vụ A,SP,Sở Nội vụ,"Các sở, ban, ngành tỉnh; UBND cấp huyện",Quý I/2027,5',
+      '1.2,,Nhiệm vụ B,SP,UBND cấp xã,,Quý II/2027,5',
+    ].join('\r\n');
+    const p = (await upload(file, 'a.csv', { year: '2027', unitId: String(tn) })).json();
+    expect(p.errors).toEqual([]);
+    expect(p.canSave).toBe(true); // a warning does not stop the import
+    expect(p.warnings).toEqual([
+      {
+        row: 2,
+        column: 'coordinating',
+        code: 'EMPTY_GROUP',
+        message: 'Nhóm “UBND cấp huyện” không còn đơn vị nào hoạt động trong năm 2027 (đơn vị cuối cùng của nhóm hoạt động đến ngày 30/06/2025): nhiệm vụ 1.1 không được giao cho đơn vị nào theo nhóm này.',
+      },
+    ]);
+    const alive: { id: number; type: string; parentId: number | null }[] = (await as(t.app, admin).get('/api/org-units?asOf=2027-01-01')).json();
+    const departments = alive.filter((u) => u.type === 'department' && u.parentId === tn).map((u) => u.id).sort((a, b) => a - b);
+    const snv = await unitId(t.app, 'TN.SNV', '2027-01-01');
+    const named = p.tasks[0].coordinatingUnits.map((u: { id: number }) => u.id).sort((a: number, b: number) => a - b);
+    expect(named).toEqual(departments.filter((id) => id !== snv)); // the lead is not also a coordinator
+    const communes = alive.filter((u) => u.type === 'commune').map((u) => u.id).sort((a, b) => a - b);
+    expect(p.tasks[1].leadUnits.map((u: { id: number }) => u.id).sort((a: number, b: number) => a - b)).toEqual(communes);
+    // the same cell in a 2025 plan of Long An names its 15 districts, alive then: no warning
+    const p2025 = (await upload(file.replace(/2027/g, '2025'), 'a.csv', { year: '2025', unitId: String(la) })).json();
+    expect(p2025.warnings).toEqual([]);
+    expect(p2025.tasks[0].coordinatingUnits.filter((u: { name: string }) => /^(Huyện|Thị xã|Thành phố)/.test(u.name))).toHaveLength(15);
   });
 
   it('only the administrator imports', async () => {
@@ -287,6 +341,51 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       kind: 'window',
       recurring: false,
     });
+  });
+
+  interface MyTask {
+    taskId: number;
+    year: number;
+    number: string;
+    role: string;
+    unitId: number;
+    unitName: string;
+    unitParentName: string | null;
+    fromPredecessor: boolean;
+    period: string;
+    reportState: string | null;
+    toReport: boolean;
+  }
+
+  it('my unit: one row per task, lead winning over coordinating, with the unit it was given to (issue 10.3)', async () => {
+    const snv = await login(t.app, 'snv.canbo');
+    const tnSnv = await unitId(t.app, 'TN.SNV', '2026-01-01');
+    const laSnv = await unitId(t.app, 'LA.SNV', '2020-01-01');
+    const rows: MyTask[] = (await as(t.app, snv).get('/api/my/tasks')).json();
+    const ids = rows.map((r) => r.taskId);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Long An's Sở Nội vụ led 1.13 and, with Sở LĐ-TB&XH, coordinated it as "các sở, ban, ngành tỉnh"
+    const t113 = rows.filter((r) => r.year === 2020 && r.number === '1.13');
+    expect(t113).toEqual([expect.objectContaining({ role: 'lead', unitId: laSnv, unitName: 'Sở Nội vụ', unitParentName: 'Tỉnh Long An', fromPredecessor: true })]);
+    // 1.6 is led by "các sở, ban, ngành tỉnh": Long An's Sở Nội vụ (nearer) before Sở LĐ-TB&XH
+    expect(rows.filter((r) => r.year === 2020 && r.number === '1.6')).toEqual([expect.objectContaining({ role: 'lead', unitId: laSnv })]);
+    const y2026 = rows.filter((r) => r.year === 2026);
+    expect(y2026.map((r) => `${r.number} ${r.role}`)).toEqual([
+      '1.1 lead', '1.2 lead', '1.3 lead', '1.4 coordinating', '2.1 coordinating', '2.2 coordinating', '3.1 coordinating', '3.2 coordinating',
+      '4.1 lead', '5.1 lead', '5.2 lead', '6.1 coordinating', '7.2 coordinating',
+    ]);
+    expect(y2026.every((r) => r.unitId === tnSnv && !r.fromPredecessor && r.unitParentName === 'Tỉnh Tây Ninh')).toBe(true);
+  });
+
+  it('my unit: what it reports in the quarter of the day, with its report state for that quarter', async () => {
+    const tnSnv = await unitId(t.app, 'TN.SNV', '2026-01-01');
+    const rows = (await unitTasks(t.database.db, [tnSnv], '2026-09-15')).filter((r) => r.year === 2026);
+    const due = rows.filter((r) => r.toReport).map((r) => `${r.number} ${r.reportState ?? '-'}`);
+    // 1.2 submitted and 5.2 accepted for Q3 (demo); 1.1, 1.3, 4.1, 5.1 done earlier; 2.1 ended in June; 6.1 is Q4
+    expect(due).toEqual(['1.2 submitted', '1.4 -', '2.2 -', '3.1 -', '3.2 -', '5.2 accepted', '7.2 -']);
+    expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['2026-Q3']));
+    const q2 = (await unitTasks(t.database.db, [tnSnv], '2026-05-10')).find((r) => r.year === 2026 && r.number === '1.2')!;
+    expect([q2.period, q2.reportState, q2.toReport]).toEqual(['2026-Q2', 'accepted', true]);
   });
 
   it('the template downloads as CSV and as an Excel workbook that reads back', async () => {

@@ -5,9 +5,9 @@
  */
 import type { Db, Tx } from '../../db/client.js';
 import { agencyAliases, planAreas, plans, planTaskProducts, planTasks, planTaskUnits } from '../../db/schema.js';
-import { AGENCY_GROUPS, type AgencyAlias, AgencyResolver, type AgencyUnit, expandGroups, type ResolvedAgencies } from '../../../domain/plans/agencies.js';
-import { formatMilli, readPlanTable, type TableResult, taskSortKey } from '../../../domain/plans/planTable.js';
-import { buildTree, unitsAsOf } from '../../../domain/org/history.js';
+import { type AgencyAlias, type AgencyGroup, AGENCY_GROUPS, AgencyResolver, type AgencyUnit, expandGroups } from '../../../domain/plans/agencies.js';
+import { formatMilli, readPlanTable, type TableResult, type TableTask, taskSortKey } from '../../../domain/plans/planTable.js';
+import { buildTree, type OrgHistory, type UnitType, unitsAsOf } from '../../../domain/org/history.js';
 import { fold } from '../../../domain/text/normalize.js';
 import { AppError, errors } from '../../errors.js';
 import { type AuditActor, recordAudit } from '../audit/record.js';
@@ -29,10 +29,13 @@ export interface ImportInput extends PlanMeta {
   mappings?: AgencyAlias[];
 }
 
-/** The issuing unit and everything below it on 1 January of the plan year. */
-async function scopeUnits(db: Db | Tx, unitId: number, year: number): Promise<AgencyUnit[]> {
+/**
+ * The issuing unit and everything below it on 1 January of the plan year: the units a plan's groups
+ * ("các sở, ban, ngành tỉnh", "UBND cấp huyện") and names stand for.
+ */
+function scopeUnits(h: OrgHistory, unitId: number, year: number): AgencyUnit[] {
   const date = `${year}-01-01`;
-  const all = unitsAsOf(await loadHistory(db), date);
+  const all = unitsAsOf(h, date);
   const root = buildTree(all);
   const find = (nodes: ReturnType<typeof buildTree>): ReturnType<typeof buildTree>[number] | undefined => {
     for (const n of nodes) {
@@ -55,11 +58,32 @@ async function scopeUnits(db: Db | Tx, unitId: number, year: number): Promise<Ag
   return out;
 }
 
-function unitsOf(r: ResolvedAgencies, units: AgencyUnit[]) {
-  const named = r.unitIds;
-  const grouped = expandGroups(r.groups, units).filter((id) => !named.includes(id));
+/** For each group: the last day a unit of its types was alive before the plan year (the district tier: 30/6/2025). */
+function groupsEnded(h: OrgHistory, year: number): Partial<Record<AgencyGroup, string>> {
+  const start = `${year}-01-01`;
+  const out: Partial<Record<AgencyGroup, string>> = {};
+  for (const [g, { types }] of Object.entries(AGENCY_GROUPS) as [AgencyGroup, { types: readonly UnitType[] }][]) {
+    const ends = h.units.filter((u) => types.includes(u.type) && u.validTo !== null && u.validTo < start).map((u) => u.validTo!);
+    if (ends.length) out[g] = ends.reduce((a, b) => (b > a ? b : a));
+  }
+  return out;
+}
+
+/**
+ * The units of one role of a task: those named, then those of its groups. A unit that leads the task is
+ * not also a coordinator through a group ("Sở Nội vụ chủ trì; các sở, ban, ngành tỉnh phối hợp").
+ */
+function taskUnits(t: TableTask, role: 'lead' | 'coordinating', units: AgencyUnit[]): { id: number; via: string }[] {
+  const r = role === 'lead' ? t.lead : t.coordinating;
+  const out = new Map<number, string>(r.unitIds.map((id) => [id, 'named']));
+  const leads = role === 'coordinating' ? new Set(taskUnits(t, 'lead', units).map((u) => u.id)) : new Set<number>();
+  for (const g of r.groups) for (const id of expandGroups([g], units)) if (!out.has(id) && !leads.has(id)) out.set(id, g);
+  return [...out].map(([id, via]) => ({ id, via }));
+}
+
+function unitsOf(t: TableTask, role: 'lead' | 'coordinating', units: AgencyUnit[]) {
   const name = new Map(units.map((u) => [u.id, u.name]));
-  return [...named, ...grouped].map((id) => ({ id, name: name.get(id) ?? String(id) }));
+  return taskUnits(t, role, units).map(({ id }) => ({ id, name: name.get(id) ?? String(id) }));
 }
 
 /** The preview the import wizard shows: every task with its parsed timeframe, units and errors. */
@@ -83,8 +107,8 @@ export function presentTable(t: TableResult, units: AgencyUnit[]) {
       })),
       leadText: x.leadText,
       coordinatingText: x.coordinatingText,
-      leadUnits: unitsOf(x.lead, units),
-      coordinatingUnits: unitsOf(x.coordinating, units),
+      leadUnits: unitsOf(x, 'lead', units),
+      coordinatingUnits: unitsOf(x, 'coordinating', units),
       leadGroups: x.lead.groups.map((g) => AGENCY_GROUPS[g].vi),
       coordinatingGroups: x.coordinating.groups.map((g) => AGENCY_GROUPS[g].vi),
       external: [...x.lead.external, ...x.coordinating.external],
@@ -93,6 +117,8 @@ export function presentTable(t: TableResult, units: AgencyUnit[]) {
       rows: x.rows,
     })),
     errors: t.errors,
+    /** things to look at before saving (a group with no unit alive in the plan year); they do not stop it */
+    warnings: t.warnings,
     unresolved: t.unresolved,
     flaggedTimeframes: t.flaggedTimeframes,
     summary: { tasks: t.tasks.length, products: t.tasks.reduce((s, x) => s + x.products.length, 0), budgetMillion: Number(formatMilli(sumMilli)) },
@@ -104,10 +130,11 @@ export type PlanPreview = ReturnType<typeof presentTable>;
 
 async function prepare(db: Db | Tx, input: ImportInput) {
   const { rows } = await readPlanFile(input.fileName, input.file);
-  const units = await scopeUnits(db, input.unitId, input.year);
+  const history = await loadHistory(db);
+  const units = scopeUnits(history, input.unitId, input.year);
   const stored = await db.select({ text: agencyAliases.text, unitId: agencyAliases.unitId }).from(agencyAliases);
   const resolver = new AgencyResolver(units, [...stored, ...(input.mappings ?? [])]);
-  const table = readPlanTable(rows, input.year, resolver);
+  const table = readPlanTable(rows, input.year, resolver, { groupEnded: groupsEnded(history, input.year) });
   return { table, units, preview: presentTable(table, units) };
 }
 
@@ -179,14 +206,8 @@ export async function importPlan(db: Db | Tx, actor: AuditActor, input: ImportIn
           budgetNote: p.budget.note,
         })),
       );
-      const links = new Map<string, { taskId: number; unitId: number; role: string; via: string }>();
-      for (const [role, r] of [['lead', t.lead], ['coordinating', t.coordinating]] as const) {
-        for (const id of r.unitIds) links.set(`${id}:${role}`, { taskId: task.id, unitId: id, role, via: 'named' });
-        for (const g of r.groups) {
-          for (const id of expandGroups([g], units)) if (!links.has(`${id}:${role}`)) links.set(`${id}:${role}`, { taskId: task.id, unitId: id, role, via: g });
-        }
-      }
-      if (links.size) await tx.insert(planTaskUnits).values([...links.values()]);
+      const links = (['lead', 'coordinating'] as const).flatMap((role) => taskUnits(t, role, units).map((u) => ({ taskId: task.id, unitId: u.id, role, via: u.via })));
+      if (links.length) await tx.insert(planTaskUnits).values(links);
     }
     await recordAudit(tx, actor, {
       action: 'plan.import',

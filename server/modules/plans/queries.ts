@@ -1,11 +1,12 @@
 /** Reads of plans and their tasks, with units named as they were in the plan year. */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { planAreas, plans, planTaskProducts, planTasks, planTaskUnits } from '../../db/schema.js';
+import { planAreas, plans, planTaskProducts, planTasks, planTaskUnits, taskProgress } from '../../db/schema.js';
 import { AGENCY_GROUPS, type AgencyGroup } from '../../../domain/plans/agencies.js';
 import { errors } from '../../errors.js';
 import { listUnitsAsOf } from '../org/queries.js';
-import { isOverdue } from '../../../domain/plans/progress.js';
+import { mustReport, pickLink, type TaskLink } from '../../../domain/plans/myTasks.js';
+import { isOverdue, periodOf, type ReportState } from '../../../domain/plans/progress.js';
 import { taskStates } from './status.js';
 import { planTargetsOf } from './targets.js';
 
@@ -118,21 +119,70 @@ export async function getTask(db: Db, taskId: number, today: string) {
 
 /**
  * The tasks a unit leads or coordinates, in every plan — also those given to the units it came from
- * (Sở Tư pháp of Tây Ninh sees what Sở Tư pháp of Long An was given).
+ * (Sở Tư pháp of Tây Ninh sees what Sở Tư pháp of Long An was given). One row per task: the unit's role
+ * on it (lead wins over coordinating), the unit it was given to (itself or the one it came from, named as
+ * in the plan year), and whether the unit reports on it in the quarter of `today`, with that report's state.
+ * `unitIds`: the unit first, then the units it came from, nearest first.
  */
 export async function unitTasks(db: Db, unitIds: number[], today: string) {
   if (unitIds.length === 0) return [];
-  const rows = await db
-    .select({ taskId: planTasks.id, planId: plans.id, planTitle: plans.title, year: plans.year, number: planTasks.number, text: planTasks.text, due: planTasks.due, role: planTaskUnits.role, unitId: planTaskUnits.unitId, sortKey: planTasks.sortKey })
+  const found = await db
+    .select({
+      taskId: planTasks.id,
+      planId: plans.id,
+      planTitle: plans.title,
+      year: plans.year,
+      number: planTasks.number,
+      text: planTasks.text,
+      due: planTasks.due,
+      role: planTaskUnits.role,
+      via: planTaskUnits.via,
+      unitId: planTaskUnits.unitId,
+    })
     .from(planTaskUnits)
     .innerJoin(planTasks, eq(planTasks.id, planTaskUnits.taskId))
     .innerJoin(plans, eq(plans.id, planTasks.planId))
     .where(inArray(planTaskUnits.unitId, unitIds))
     .orderBy(sql`${plans.year} DESC`, asc(planTasks.sortKey));
-  const states = await taskStates(db, [...new Set(rows.map((r) => r.taskId))]);
-  return rows.map(({ sortKey: _s, ...r }) => {
+  const byTask = new Map<number, (typeof found[number] & TaskLink)[]>();
+  for (const l of found) byTask.set(l.taskId, [...(byTask.get(l.taskId) ?? []), { ...l, role: l.role as TaskLink['role'] }]);
+  const rows = [...byTask.values()].map((ls) => pickLink(ls, unitIds)!);
+  const taskIds = rows.map((r) => r.taskId);
+  if (taskIds.length === 0) return [];
+  const period = periodOf(today);
+  const [states, products, reports] = await Promise.all([
+    taskStates(db, taskIds),
+    db.select({ taskId: planTaskProducts.taskId, windows: planTaskProducts.windows }).from(planTaskProducts).where(inArray(planTaskProducts.taskId, taskIds)),
+    db
+      .select({ taskId: taskProgress.taskId, unitId: taskProgress.unitId, state: taskProgress.state })
+      .from(taskProgress)
+      .where(and(inArray(taskProgress.taskId, taskIds), inArray(taskProgress.unitId, unitIds), eq(taskProgress.period, period))),
+  ]);
+  const windows = new Map<number, { start: string; end: string }[]>();
+  for (const p of products) windows.set(p.taskId, [...(windows.get(p.taskId) ?? []), ...(p.windows as { start: string; end: string }[])]);
+  const names = new Map<number, Awaited<ReturnType<typeof listUnitsAsOf>>>();
+  for (const year of new Set(rows.map((r) => r.year))) names.set(year, await listUnitsAsOf(db, `${year}-01-01`));
+  return rows.map((r) => {
     const s = states.get(r.taskId)!;
-    const own = s.byUnit.get(r.unitId) ?? 'not_started';
-    return { ...r, taskStatus: s.status, unitStatus: own, overdue: r.role === 'lead' && isOverdue(r.due, own, today) };
+    const unitStatus = s.byUnit.get(r.unitId) ?? 'not_started';
+    const overdue = r.role === 'lead' && isOverdue(r.due, unitStatus, today);
+    const reportState = (reports.find((x) => x.taskId === r.taskId && x.unitId === r.unitId)?.state ?? null) as ReportState | null;
+    const units = names.get(r.year)!;
+    const unit = units.find((u) => u.id === r.unitId);
+    const parent = unit?.parentId ? units.find((u) => u.id === unit.parentId) : undefined;
+    return {
+      ...r,
+      unitName: unit?.name ?? String(r.unitId),
+      /** the province (or other parent) the unit belonged to in the plan year: "Sở Nội vụ" of which */
+      unitParentName: parent?.name ?? null,
+      /** the task was given to a unit this unit came from */
+      fromPredecessor: r.unitId !== unitIds[0],
+      taskStatus: s.status,
+      unitStatus,
+      overdue,
+      period,
+      reportState,
+      toReport: mustReport({ period, planYear: r.year, windows: windows.get(r.taskId) ?? [], unitStatus, overdue, reportState }),
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, FileInput, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { UnitAsOf } from '../../../domain/org/history';
@@ -6,6 +6,7 @@ import { api } from '../../app/api';
 import { DateField, ErrorAlert, useLoad } from '../../app/components';
 import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { formatBudget, PlanBadge } from './look';
 
 interface Preview {
   tasks: {
@@ -22,6 +23,7 @@ interface Preview {
     rows: number[];
   }[];
   errors: { row: number; column?: string; code: string; message: string }[];
+  warnings: { row: number; column?: string; code: string; message: string }[];
   unresolved: { text: string; rows: number[]; suggestions: { id: number; name: string }[] }[];
   flaggedTimeframes: { row: number; text: string }[];
   summary: { tasks: number; products: number; budgetMillion: number };
@@ -106,8 +108,8 @@ export function ImportPage() {
       {preview && (
         <>
           <Alert color={preview.canSave ? 'green' : 'orange'} data-testid="import-status">
-            {preview.canSave ? t('canSave') : t('nothingSaved')} — {formatNumber(preview.summary.tasks)} {t('tasks').toLowerCase()}, {formatNumber(preview.summary.products)} {t('products').toLowerCase()},{' '}
-            {formatNumber(preview.summary.budgetMillion)} {t('budget').toLowerCase()}
+            {preview.canSave ? t('canSave') : t('nothingSaved')} — {formatNumber(preview.summary.tasks)} {t('tasks').toLowerCase()}, {formatNumber(preview.summary.products)} {t('products').toLowerCase()};{' '}
+            {t('budget').toLowerCase()}: <span data-testid="import-budget-total">{formatBudget(preview.summary.budgetMillion)}</span>
           </Alert>
           {preview.errors.length > 0 && (
             <Paper withBorder p="sm" data-testid="import-errors">
@@ -121,8 +123,28 @@ export function ImportPage() {
                       <Table.Td w={80}>
                         {t('rows')} {e.row}
                       </Table.Td>
-                      <Table.Td w={140}>{e.column}</Table.Td>
+                      <Table.Td w={160}>{e.column && t(`column.${e.column}`)}</Table.Td>
                       <Table.Td>{e.message}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          )}
+          {preview.warnings.length > 0 && (
+            <Paper withBorder p="sm" data-testid="import-warnings">
+              <Title order={5} c="orange">
+                {t('warnings')} ({preview.warnings.length})
+              </Title>
+              <Table>
+                <Table.Tbody>
+                  {preview.warnings.map((w, i) => (
+                    <Table.Tr key={i} data-testid="import-warning">
+                      <Table.Td w={80}>
+                        {t('rows')} {w.row}
+                      </Table.Td>
+                      <Table.Td w={160}>{w.column && t(`column.${w.column}`)}</Table.Td>
+                      <Table.Td>{w.message}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -178,8 +200,15 @@ export function ImportPage() {
                   </Table.Td>
                   <Table.Td>
                     {x.products.map((p, i) => (
-                      <Text key={i} size="xs">
-                        {p.timeframeText} → {p.timeframe.due ? formatDate(p.timeframe.due) : <Badge size="xs" color={p.timeframe.kind === 'unknown' ? 'red' : 'gray'}>{p.timeframe.kind}</Badge>}
+                      <Text key={i} size="xs" component="div">
+                        {p.timeframeText} →{' '}
+                        {p.timeframe.due ? (
+                          formatDate(p.timeframe.due)
+                        ) : (
+                          <PlanBadge size="xs" color={p.timeframe.kind === 'unknown' ? 'red' : 'gray'} data-testid="timeframe-kind">
+                            {t(`kind.${p.timeframe.kind}`)}
+                          </PlanBadge>
+                        )}
                       </Text>
                     ))}
                   </Table.Td>
@@ -189,7 +218,9 @@ export function ImportPage() {
                   <Table.Td>
                     <Text size="xs">{[...x.coordinatingGroups, ...x.coordinatingUnits.slice(0, 3).map((u) => u.name)].join('; ')}{x.coordinatingUnits.length > 3 ? ` (+${x.coordinatingUnits.length - 3})` : ''}</Text>
                   </Table.Td>
-                  <Table.Td ta="right">{x.budgetMillion === null ? '' : formatNumber(x.budgetMillion)}</Table.Td>
+                  <Table.Td ta="right" data-testid="import-budget">
+                    {formatBudget(x.budgetMillion)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fold } from '../../../domain/text/normalize';
@@ -8,9 +8,10 @@ import { Chart } from '../../app/Chart';
 import { ErrorAlert, LoadState, useLoad } from '../../app/components';
 import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { CompletionBar, StatusBadge } from './PlansPage';
+import { formatBudget, OVERDUE_COLOR, STATUS_COLOR, StatusBadge, Swatch, TASK_STATUS_LIST } from './look';
+import { CompletionBar } from './PlansPage';
 import { type Target, TargetsPanel } from './TargetsPanel';
-import type { Figures, FollowUpItem, PlanTask, TaskStatus } from './types';
+import type { Figures, FollowUpItem, PlanTask } from './types';
 
 interface Plan {
   id: number;
@@ -57,7 +58,7 @@ function TasksTab({ plan, tasks }: { plan: Plan; tasks: PlanTask[] }) {
     <Stack>
       <Group align="flex-end">
         <Select label={t('unit')} data={unitOptions} value={unit} onChange={setUnit} searchable clearable placeholder={t('allUnits')} w={260} />
-        <Select label={t('status')} data={(['not_started', 'in_progress', 'done', 'not_applicable'] as TaskStatus[]).map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={setStatus} clearable placeholder={t('allStatuses')} w={170} />
+        <Select label={t('status')} data={TASK_STATUS_LIST.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={setStatus} clearable placeholder={t('allStatuses')} w={170} />
         <Select label={t('quarter')} data={[1, 2, 3, 4].map((n) => ({ value: String(n), label: `Quý ${['I', 'II', 'III', 'IV'][n - 1]}/${plan.year}` }))} value={quarter} onChange={setQuarter} clearable placeholder={t('allQuarters')} w={150} />
         <TextInput label={t('search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={200} />
         <Checkbox label={t('onlyOverdue')} checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.currentTarget.checked)} mb={8} />
@@ -103,7 +104,7 @@ function TasksTab({ plan, tasks }: { plan: Plan; tasks: PlanTask[] }) {
                       <Text size="xs">{[...new Set(x.products.map((p) => p.timeframeText))].join('; ')}</Text>
                     </Table.Td>
                     <Table.Td>{formatDate(x.due)}</Table.Td>
-                    <Table.Td ta="right">{x.budgetMillionVnd === null ? '' : formatNumber(x.budgetMillionVnd)}</Table.Td>
+                    <Table.Td ta="right">{formatBudget(x.budgetMillionVnd)}</Table.Td>
                     <Table.Td>
                       <StatusBadge status={x.status} overdue={x.overdue} />
                     </Table.Td>
@@ -122,14 +123,20 @@ function FiguresTab({ figures }: { figures: Figures }) {
   const { t } = useI18n();
   const areaOption = useMemo(
     () => ({
-      tooltip: { trigger: 'axis' },
+      // bars across, one line per area: its name on the axis, shortened to fit; in full in the tooltip
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { data: [t('tasks'), t('completion')], top: 0 },
-      grid: { left: 40, right: 10, bottom: 30, top: 40 },
-      xAxis: { type: 'category', data: figures.byArea.map((a) => String(a.area)) },
-      yAxis: { type: 'value', minInterval: 1 },
+      grid: { left: 170, right: 16, bottom: 24, top: 36 },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: figures.byArea.map((a) => `${a.area}. ${a.name}`),
+        axisLabel: { width: 160, overflow: 'truncate', ellipsis: '…' },
+      },
+      xAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: t('tasks'), type: 'bar', data: figures.byArea.map((a) => a.total), itemStyle: { color: '#ced4da' } },
-        { name: t('completion'), type: 'bar', data: figures.byArea.map((a) => a.done), itemStyle: { color: '#40c057' } },
+        { name: t('completion'), type: 'bar', data: figures.byArea.map((a) => a.done), itemStyle: { color: STATUS_COLOR.done } },
       ],
     }),
     [figures, t],
@@ -137,11 +144,14 @@ function FiguresTab({ figures }: { figures: Figures }) {
   const statusOption = useMemo(
     () => ({
       tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
       series: [
         {
           type: 'pie',
           radius: ['40%', '70%'],
-          data: (Object.entries(figures.byStatus) as [TaskStatus, number][]).filter(([, n]) => n > 0).map(([s, n]) => ({ name: t(`status.${s}`), value: n })),
+          center: ['50%', '45%'],
+          // the colours of the status badges
+          data: TASK_STATUS_LIST.filter((s) => figures.byStatus[s] > 0).map((s) => ({ name: t(`status.${s}`), value: figures.byStatus[s], itemStyle: { color: STATUS_COLOR[s] } })),
         },
       ],
     }),
@@ -177,7 +187,7 @@ function FiguresTab({ figures }: { figures: Figures }) {
                 <Table.Td>
                   <CompletionBar c={a} />
                 </Table.Td>
-                <Table.Td ta="right">{formatNumber(a.budgetMillion)}</Table.Td>
+                <Table.Td ta="right">{formatBudget(a.budgetMillion)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -202,7 +212,7 @@ function FiguresTab({ figures }: { figures: Figures }) {
                 <Table.Td>
                   <CompletionBar c={u} />
                 </Table.Td>
-                <Table.Td ta="right">{formatNumber(u.budgetMillion)}</Table.Td>
+                <Table.Td ta="right">{formatBudget(u.budgetMillion)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -291,37 +301,60 @@ function TimelineTab({ plan, tasks }: { plan: Plan; tasks: PlanTask[] }) {
     { label: `IV/${plan.year - 1}`, span: quarterSpan(plan.year - 1, 4) },
     ...[1, 2, 3, 4].map((q) => ({ label: `${['I', 'II', 'III', 'IV'][q - 1]}/${plan.year}`, span: quarterSpan(plan.year, q) })),
   ];
-  const color: Record<TaskStatus, string> = { done: '#b2f2bb', in_progress: '#a5d8ff', not_started: '#dee2e6', not_applicable: '#e9ecef' };
   return (
-    <Table withColumnBorders data-testid="timeline">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={50}>TT</Table.Th>
-          <Table.Th>{t('task')}</Table.Th>
-          {quarters.map((q) => (
-            <Table.Th key={q.label} w={70} ta="center">
-              {q.label}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {tasks.map((x) => (
-          <Table.Tr key={x.id}>
-            <Table.Td>{x.number}</Table.Td>
-            <Table.Td>
-              <Text size="xs" lineClamp={1}>
-                {x.text}
-              </Text>
-            </Table.Td>
-            {quarters.map((q) => {
-              const on = x.products.some((p) => p.windows.some((w) => overlaps(w, q.span)));
-              return <Table.Td key={q.label} p={0}>{on && <Box h={18} m={2} style={{ background: x.overdue ? '#ffc9c9' : color[x.status], borderRadius: 3 }} />}</Table.Td>;
-            })}
-          </Table.Tr>
+    <Stack gap="xs">
+      <Group gap="md" data-testid="timeline-legend">
+        <Text size="xs" fw={600}>
+          {t('legend')}:
+        </Text>
+        {TASK_STATUS_LIST.map((s) => (
+          <Group key={s} gap={4}>
+            <Swatch color={STATUS_COLOR[s]} w={22} />
+            <Text size="xs">{t(`status.${s}`)}</Text>
+          </Group>
         ))}
-      </Table.Tbody>
-    </Table>
+        <Group gap={4}>
+          <Swatch color={OVERDUE_COLOR} w={22} />
+          <Text size="xs">{t('overdue')}</Text>
+        </Group>
+        <Text size="xs" c="dimmed">
+          ({t('inWindow')})
+        </Text>
+      </Group>
+      <Table withColumnBorders data-testid="timeline">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={50}>TT</Table.Th>
+            <Table.Th>{t('task')}</Table.Th>
+            {quarters.map((q) => (
+              <Table.Th key={q.label} w={70} ta="center">
+                {q.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tasks.map((x) => (
+            <Table.Tr key={x.id}>
+              <Table.Td>{x.number}</Table.Td>
+              <Table.Td>
+                <Text size="xs" lineClamp={1} title={x.text}>
+                  {x.text}
+                </Text>
+              </Table.Td>
+              {quarters.map((q) => {
+                const on = x.products.some((p) => p.windows.some((w) => overlaps(w, q.span)));
+                return (
+                  <Table.Td key={q.label} p={2}>
+                    {on && <Swatch color={x.overdue ? OVERDUE_COLOR : STATUS_COLOR[x.status]} w="100%" h={18} />}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }
 

@@ -1,29 +1,12 @@
-import { Anchor, Badge, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { LoadState, useLoad } from '../../app/components';
 import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { Figures, PlanSummary, TaskStatus } from './types';
-
-const STATUS_COLOR: Record<TaskStatus, string> = { not_started: 'gray', in_progress: 'blue', done: 'green', not_applicable: 'dark' };
-
-export function StatusBadge({ status, overdue }: { status: TaskStatus; overdue?: boolean }) {
-  const { t } = useI18n();
-  return (
-    <Group gap={4} wrap="nowrap">
-      <Badge size="sm" variant="light" color={STATUS_COLOR[status]}>
-        {t(`status.${status}`)}
-      </Badge>
-      {overdue && (
-        <Badge size="sm" color="red" data-testid="overdue-badge">
-          {t('overdue')}
-        </Badge>
-      )}
-    </Group>
-  );
-}
+import { formatBudget } from './look';
+import type { Figures, PlanSummary } from './types';
 
 /** "43/43 (100,00 %)" with a bar. */
 export function CompletionBar({ c }: { c: { done: number; total: number; percent: number | null } }) {
@@ -52,7 +35,7 @@ function PlanRow({ p }: { p: PlanSummary }) {
       </Table.Td>
       <Table.Td>{p.unitName}</Table.Td>
       <Table.Td ta="right">{formatNumber(p.taskCount)}</Table.Td>
-      <Table.Td ta="right">{p.budgetMillion === null ? '' : formatNumber(p.budgetMillion)}</Table.Td>
+      <Table.Td ta="right">{formatBudget(p.budgetMillion)}</Table.Td>
       <Table.Td>{figures.data && <CompletionBar c={figures.data.overall} />}</Table.Td>
     </Table.Tr>
   );

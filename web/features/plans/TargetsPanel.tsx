@@ -1,11 +1,12 @@
 /** The plan's goals and target lines (mục tiêu, chỉ tiêu), with the structured targets read from each line. */
-import { Badge, Button, Group, Modal, Paper, Spoiler, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Spoiler, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../app/components';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { PlanBadge } from './look';
 
 export interface Target {
   seq: number;
@@ -46,9 +47,9 @@ export function TargetsPanel({ planId, goals, targets, reload }: { planId: numbe
             </Text>
             <Group gap={4} wrap="nowrap">
               {x.structured.map((s, i) => (
-                <Badge key={i} variant="light" title={s.subject}>
+                <PlanBadge key={i} size="md" title={s.subject}>
                   {SYMBOL[s.comparator]} {formatNumber(s.value, Number.isInteger(s.value) ? 0 : 1)} {s.unit}
-                </Badge>
+                </PlanBadge>
               ))}
             </Group>
           </Group>

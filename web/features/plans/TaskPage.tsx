@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, FileButton, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, FileButton, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api';
@@ -6,12 +6,10 @@ import { useAuth } from '../../app/auth';
 import { ErrorAlert, LoadState, useLoad } from '../../app/components';
 import { formatDate, formatDateTime, formatNumber, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { StatusBadge } from './PlansPage';
+import { formatBudget, periodLabel, ReportStateBadge, StatusBadge } from './look';
 import type { PlanTask, Report, TaskStatus } from './types';
 
 type TaskDetail = PlanTask & { plan: { id: number; title: string; year: number }; reports: Report[] };
-
-const STATE_COLOR = { draft: 'gray', submitted: 'blue', accepted: 'green', returned: 'orange' } as const;
 
 function uploadEvidence(reportId: number, file: File) {
   const form = new FormData();
@@ -61,7 +59,14 @@ function ReportForm({ task, unitId, unitName, reload }: { task: TaskDetail; unit
           </Alert>
         )}
         <Group align="flex-end">
-          <Select label={t('period')} value={period} onChange={(v) => v && setPeriod(v)} data={[1, 2, 3, 4].map((q) => `${task.plan.year}-Q${q}`)} w={130} allowDeselect={false} />
+          <Select
+            label={t('period')}
+            value={period}
+            onChange={(v) => v && setPeriod(v)}
+            data={[1, 2, 3, 4].map((q) => ({ value: `${task.plan.year}-Q${q}`, label: periodLabel(`${task.plan.year}-Q${q}`) }))}
+            w={150}
+            allowDeselect={false}
+          />
           <Select
             label={t('status')}
             value={status}
@@ -77,11 +82,7 @@ function ReportForm({ task, unitId, unitName, reload }: { task: TaskDetail; unit
             disabled={!editable}
           />
           <NumberInput label={t('percent')} value={percent} onChange={(v) => setPercent(Number(v))} min={0} max={100} w={110} disabled={!editable} />
-          {existing && (
-            <Badge color={STATE_COLOR[existing.state]} data-testid="report-state">
-              {t(`state.${existing.state}`)}
-            </Badge>
-          )}
+          {existing && <ReportStateBadge state={existing.state} />}
         </Group>
         <Textarea label={t('report')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} disabled={!editable} />
         <Group>
@@ -187,7 +188,7 @@ export function TaskPage() {
                   </Table.Tr>
                   <Table.Tr>
                     <Table.Th>{t('budget')}</Table.Th>
-                    <Table.Td>{x.budgetMillionVnd === null ? '' : formatNumber(x.budgetMillionVnd)}</Table.Td>
+                    <Table.Td>{formatBudget(x.budgetMillionVnd)}</Table.Td>
                   </Table.Tr>
                 </Table.Tbody>
               </Table>
@@ -210,7 +211,7 @@ export function TaskPage() {
                         )}
                       </Table.Td>
                       <Table.Td w={120} ta="right">
-                        {p.budgetMillion !== null ? formatNumber(p.budgetMillion) : <Text size="xs">{p.budgetNote}</Text>}
+                        {p.budgetMillion !== null ? formatBudget(p.budgetMillion) : <Text size="xs">{p.budgetNote}</Text>}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -224,13 +225,24 @@ export function TaskPage() {
               {t('reports')}
             </Title>
             {x.reports.length === 0 && <Text c="dimmed">{t('noReports')}</Text>}
+            {x.reports.length > 0 && (
             <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={110}>{t('period')}</Table.Th>
+                  <Table.Th w={200}>{t('unit')}</Table.Th>
+                  <Table.Th w={170}>{t('statusPercent')}</Table.Th>
+                  <Table.Th>{t('report')}</Table.Th>
+                  <Table.Th w={130}>{t('reportState')}</Table.Th>
+                  {can('plan.manage') && <Table.Th w={420}>{t('review')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {x.reports.map((r) => (
                   <Table.Tr key={r.id} data-testid="report-row">
-                    <Table.Td w={90}>{r.period}</Table.Td>
-                    <Table.Td w={200}>{unitName(r.unitId)}</Table.Td>
-                    <Table.Td w={170}>
+                    <Table.Td>{periodLabel(r.period)}</Table.Td>
+                    <Table.Td>{unitName(r.unitId)}</Table.Td>
+                    <Table.Td>
                       <StatusBadge status={r.status} /> <Text size="xs">{formatNumber(r.percent)} %</Text>
                     </Table.Td>
                     <Table.Td>
@@ -249,14 +261,15 @@ export function TaskPage() {
                         {formatDateTime(r.updatedAt)}
                       </Text>
                     </Table.Td>
-                    <Table.Td w={130}>
-                      <Badge color={STATE_COLOR[r.state]}>{t(`state.${r.state}`)}</Badge>
+                    <Table.Td>
+                      <ReportStateBadge state={r.state} testId="report-row-state" />
                     </Table.Td>
-                    {can('plan.manage') && <Table.Td w={420}>{r.state === 'submitted' && <ReviewButtons report={r} reload={task.reload} />}</Table.Td>}
+                    {can('plan.manage') && <Table.Td>{r.state === 'submitted' && <ReviewButtons report={r} reload={task.reload} />}</Table.Td>}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
+            )}
           </Paper>
         </>
       )}

@@ -1,11 +1,12 @@
 /** A unit adds a task of its own under a plan; the timeframe is read live as it is typed. */
-import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ErrorAlert, useLoad } from '../../app/components';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { PlanBadge } from './look';
 import type { PlanSummary } from './types';
 
 interface Parsed {
@@ -15,6 +16,7 @@ interface Parsed {
 }
 
 export function TimeframePreview({ text, year }: { text: string; year: number }) {
+  const { t } = useI18n();
   const [parsed, setParsed] = useState<Parsed | null>(null);
   useEffect(() => {
     if (!text.trim()) return setParsed(null);
@@ -26,9 +28,7 @@ export function TimeframePreview({ text, year }: { text: string; year: number })
   if (!parsed) return null;
   return (
     <Group gap="xs" data-testid="timeframe-preview">
-      <Badge color={parsed.kind === 'unknown' ? 'red' : 'blue'} variant="light">
-        {parsed.kind}
-      </Badge>
+      <PlanBadge color={parsed.kind === 'unknown' ? 'red' : 'blue'}>{t(`kind.${parsed.kind}`)}</PlanBadge>
       <Text size="xs">
         {parsed.windows.map((w) => `${formatDate(w.start)}–${formatDate(w.end)}`).join('; ')}
         {parsed.due && ` → ${formatDate(parsed.due)}`}
