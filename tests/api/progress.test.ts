@@ -72,6 +72,7 @@ describe.each(ENGINES)('progress reports on %s', (engine) => {
     expect(audit.map((e: { action: string }) => e.action).reverse()).toEqual(['progress.save', 'progress.evidence', 'progress.submit', 'progress.accept']);
     const inbox = (await as(t.app, o).get('/api/notifications')).json();
     expect(inbox.items[0].title).toContain('đã được chấp nhận');
+    expect(inbox.items[0].title).toMatch(/\(Quý [IV]+\/\d{4}\)/);
   });
 
   it('a return needs a comment and lets the unit edit again', async () => {

@@ -10,12 +10,19 @@ import { can } from '../../../domain/access/policy.js';
 import { formatMilli, parseBudget, taskSortKey } from '../../../domain/plans/planTable.js';
 import { checkReport, nextState, PERIOD, type ProgressAction, type ReportState, type TaskStatus } from '../../../domain/plans/progress.js';
 import { parseTimeframe } from '../../../domain/plans/timeframe.js';
+import { parseReportingPeriod, reportingLabel } from '../../../domain/periods/reporting.js';
 import { AppError, errors } from '../../errors.js';
 import { recordAudit } from '../audit/record.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { notifyUnit, notifyUsers } from '../notifications/notify.js';
 
 const actorOf = (u: SessionUser) => ({ id: u.id, name: u.username });
+
+/** "2026-Q3" → "Quý III/2026" */
+const quarterLabel = (period: string) => {
+  const p = parseReportingPeriod(period, { calendar: true });
+  return p ? reportingLabel(p) : period;
+};
 
 async function requireTask(tx: Db | Tx, taskId: number) {
   const [row] = await tx
@@ -116,7 +123,7 @@ export function submitReport(db: Db, user: SessionUser, id: number, now = new Da
     const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
     await notifyUsers(tx, admins.map((a) => a.id), {
       kind: 'progress.submitted',
-      title: `Báo cáo tiến độ nhiệm vụ ${task.number} (${after.period}) đã được gửi`,
+      title: `Báo cáo tiến độ nhiệm vụ ${task.number} (${quarterLabel(after.period)}) đã được gửi`,
       link: `/plans/${task.planId}/tasks/${task.id}`,
       at: now,
     });
@@ -142,7 +149,7 @@ export function reviewReport(db: Db, user: SessionUser, id: number, action: 'acc
     const task = await requireTask(tx, after.taskId);
     await notifyUnit(tx, after.unitId, {
       kind: `progress.${action}`,
-      title: action === 'accept' ? `Báo cáo nhiệm vụ ${task.number} (${after.period}) đã được chấp nhận` : `Báo cáo nhiệm vụ ${task.number} (${after.period}) bị trả lại`,
+      title: action === 'accept' ? `Báo cáo nhiệm vụ ${task.number} (${quarterLabel(after.period)}) đã được chấp nhận` : `Báo cáo nhiệm vụ ${task.number} (${quarterLabel(after.period)}) bị trả lại`,
       body: comment?.trim() || undefined,
       link: `/plans/${task.planId}/tasks/${task.id}`,
       at: now,
