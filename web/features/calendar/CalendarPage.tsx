@@ -1,9 +1,9 @@
 /** A year of working days: days off (and why), weekend days worked, and the administrator's editor. */
-import { Badge, Box, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import { Box, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { ErrorAlert, LoadState, useLoad } from '../../app/components';
+import { ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
 import { formatDate, parseVnDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
@@ -123,7 +123,7 @@ export function CalendarPage() {
       {y && (
         <>
           <Group gap="xs">
-            <Badge color={y.announced ? 'grape' : 'gray'}>{y.announced ? (y.replacesRules ? t('announcedComplete') : t('announcedAdded')) : t('rulesOnly')}</Badge>
+            <Tag color={y.announced ? 'grape' : 'gray'}>{y.announced ? (y.replacesRules ? t('announcedComplete') : t('announcedAdded')) : t('rulesOnly')}</Tag>
             {y.source && <Text size="sm">{y.source}</Text>}
           </Group>
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} data-testid="calendar-year">
@@ -138,9 +138,9 @@ export function CalendarPage() {
                   <Table.Td w={110}>{formatDate(d.date)}</Table.Td>
                   <Table.Td>{d.name}</Table.Td>
                   <Table.Td w={150}>
-                    <Badge color={SOURCE_COLOR[d.source]} variant="light">
+                    <Tag color={SOURCE_COLOR[d.source]} variant="light">
                       {t(`source.${d.source}`)}
-                    </Badge>
+                    </Tag>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -149,9 +149,9 @@ export function CalendarPage() {
                   <Table.Td>{formatDate(d)}</Table.Td>
                   <Table.Td>{t('workingWeekends')}</Table.Td>
                   <Table.Td>
-                    <Badge color="green" variant="light">
+                    <Tag color="green" variant="light">
                       {t('source.announced')}
-                    </Badge>
+                    </Tag>
                   </Table.Td>
                 </Table.Tr>
               ))}

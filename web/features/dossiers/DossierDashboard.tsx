@@ -1,10 +1,10 @@
 /** The one-stop dashboard: on-time and online rates, month by month, units ranked, the report by group. */
-import { Anchor, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
 import { Chart } from '../../app/Chart';
-import { LoadState, useLoad } from '../../app/components';
+import { LoadState, Tag, useLoad } from '../../app/components';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
@@ -197,9 +197,9 @@ function GroupTable({ rows, by, filterQuery }: { rows: (Report & { key: string; 
               </Table.Td>
               <Table.Td ta="right">{formatNumber(r.inProgressLate)}</Table.Td>
               <Table.Td ta="right">
-                <Badge variant="light" color={r.onTimeRate === null ? 'gray' : r.onTimeRate >= 98 ? 'green' : r.onTimeRate >= 90 ? 'yellow' : 'red'}>
+                <Tag variant="light" color={r.onTimeRate === null ? 'gray' : r.onTimeRate >= 98 ? 'green' : r.onTimeRate >= 90 ? 'yellow' : 'red'}>
                   {pct(r.onTimeRate)}
-                </Badge>
+                </Tag>
               </Table.Td>
               <Table.Td ta="right">{pct(r.onlineRate)}</Table.Td>
             </Table.Tr>

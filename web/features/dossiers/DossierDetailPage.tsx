@@ -1,8 +1,8 @@
 /** One dossier: where it stands, its deadline, and its events in order. */
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { api } from '../../app/api';
-import { LoadState, useLoad } from '../../app/components';
+import { LoadState, Tag, useLoad } from '../../app/components';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { STATE_COLOR } from './DossierListPage';
@@ -50,12 +50,12 @@ export function DossierDetailPage() {
             <Title order={3} data-testid="dossier-code">
               {x.code}
             </Title>
-            <Badge size="lg" variant="light" data-testid="dossier-status">
+            <Tag size="lg" variant="light" data-testid="dossier-status">
               {x.statusCode}. {t(`dstatus.${x.status}`)}
-            </Badge>
-            <Badge size="lg" color={STATE_COLOR[x.outcome] ?? 'gray'} data-testid="dossier-outcome">
+            </Tag>
+            <Tag size="lg" color={STATE_COLOR[x.outcome] ?? 'gray'} data-testid="dossier-outcome">
               {t(`result.${x.outcome}`)}
-            </Badge>
+            </Tag>
           </Group>
           <Card withBorder>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -1,8 +1,8 @@
 /** The dossiers behind a figure of the report, a page at a time. */
-import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
-import { LoadState, useLoad } from '../../app/components';
+import { LoadState, Tag, useLoad } from '../../app/components';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { FilterBar, useFilter } from './shared';
@@ -81,9 +81,9 @@ export function DossierListPage() {
               <Table.Td>{d.appointment ? formatDateTime(d.appointment) : ''}</Table.Td>
               <Table.Td>{d.endAt ? formatDateTime(d.endAt) : ''}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={STATE_COLOR[d.state] ?? 'gray'}>
+                <Tag variant="light" color={STATE_COLOR[d.state] ?? 'gray'}>
                   {t(`result.${d.state}`)}
-                </Badge>
+                </Tag>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,8 +1,8 @@
 /** Decision 766 index of a unit for a month, quarter or year: groups, components, points, and what has no data. */
-import { Alert, Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api';
-import { LoadState, useLoad } from '../../app/components';
+import { LoadState, Tag, useLoad } from '../../app/components';
 import { formatNumber, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { UnitSelect } from './shared';
@@ -69,9 +69,9 @@ export function Index766Page() {
                 {t('band')}
               </Text>
               {x.band ? (
-                <Badge size="lg" color={BAND_COLOR[x.band]}>
+                <Tag size="lg" color={BAND_COLOR[x.band]}>
                   {t(`band.${x.band}`)}
-                </Badge>
+                </Tag>
               ) : (
                 <Text size="sm">{t('bandNeedsAllData')}</Text>
               )}
@@ -85,9 +85,9 @@ export function Index766Page() {
                   <Text fw={700} size="xl">
                     {formatNumber(x.estimate.score, 2)}
                   </Text>
-                  <Badge variant="light" color={BAND_COLOR[x.estimate.band]} data-testid="estimate-band">
+                  <Tag variant="light" color={BAND_COLOR[x.estimate.band]} data-testid="estimate-band">
                     {t(`band.${x.estimate.band}`)} ({t('estimated')})
-                  </Badge>
+                  </Tag>
                 </Group>
               ) : (
                 <Text size="sm">—</Text>
@@ -117,7 +117,7 @@ export function Index766Page() {
                     {g.max}
                   </Table.Td>
                   <Table.Td ta="right" fw={700}>
-                    {g.points === null ? <Badge color="gray">{t('noData')}</Badge> : formatNumber(g.points, 2)}
+                    {g.points === null ? <Tag color="gray">{t('noData')}</Tag> : formatNumber(g.points, 2)}
                   </Table.Td>
                   <Table.Td colSpan={2}>{g.points !== null && <Progress value={(g.points / g.max) * 100} />}</Table.Td>
                 </Table.Tr>,
@@ -127,7 +127,7 @@ export function Index766Page() {
                       {c.key}. {name(c)}
                     </Table.Td>
                     <Table.Td ta="right">{c.max}</Table.Td>
-                    <Table.Td ta="right">{c.points === null ? <Badge color="gray" variant="light">{t('noData')}</Badge> : formatNumber(c.points, 2)}</Table.Td>
+                    <Table.Td ta="right">{c.points === null ? <Tag color="gray" variant="light">{t('noData')}</Tag> : formatNumber(c.points, 2)}</Table.Td>
                     <Table.Td ta="right">{c.rate === null ? '' : `${formatNumber(c.rate, 2)} %`}</Table.Td>
                     <Table.Td>{c.basis ?? ''}</Table.Td>
                   </Table.Tr>

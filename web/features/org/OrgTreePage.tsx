@@ -1,11 +1,11 @@
-import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { buildTree, type TreeNode, type UnitAsOf } from '../../../domain/org/history';
 import { fold } from '../../../domain/text/normalize';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { DateField, LoadState, useLoad } from '../../app/components';
+import { DateField, LoadState, Tag, useLoad } from '../../app/components';
 import { formatDate, formatNumber, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CreateUnitModal, MergeModal, SplitModal } from './OrgChangeForms';
@@ -22,9 +22,9 @@ const TYPE_COLOR: Record<string, string> = {
 export function TypeBadge({ type }: { type: string }) {
   const { t } = useI18n();
   return (
-    <Badge size="xs" variant="light" color={TYPE_COLOR[type] ?? 'gray'}>
+    <Tag size="xs" variant="light" color={TYPE_COLOR[type] ?? 'gray'}>
       {t(`type.${type}`)}
-    </Badge>
+    </Tag>
   );
 }
 
