@@ -6,11 +6,14 @@ import { LoadState, Tag, useLoad } from '../../app/components';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { STATE_COLOR } from './DossierListPage';
+import { sourceSystemLabel } from './shared';
 
 interface Detail {
   id: number;
   code: string;
   sourceSystem: string;
+  unitId: number;
+  unitName: string | null;
   procedure: { code: string; name: string; field: string } | null;
   status: string;
   statusCode: number;
@@ -61,7 +64,10 @@ export function DossierDetailPage() {
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {field(t('procedure'), x.procedure ? `${x.procedure.code} — ${x.procedure.name}` : null)}
               {field(t('field'), x.procedure?.field)}
-              {field(t('sourceSystem'), x.sourceSystem)}
+              {field(t('receivingUnit'), x.unitName)}
+              <div title={x.sourceSystem} data-testid="dossier-source">
+                {field(t('sourceSystem'), sourceSystemLabel(t, x.sourceSystem))}
+              </div>
               {field(t('channel'), x.channel ? t(`channel.${x.channel}`) : null)}
               {field(t('receivedAt'), x.receivedAt && formatDateTime(x.receivedAt))}
               {field(t('appointment'), x.appointment && formatDateTime(x.appointment))}
@@ -81,6 +87,11 @@ export function DossierDetailPage() {
               </Timeline.Item>
             ))}
           </Timeline>
+          {x.events.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('noEvents')}
+            </Text>
+          )}
         </>
       )}
     </Stack>

@@ -3,7 +3,7 @@ import { Button, FileButton, Group, Pagination, Select, Stack, Table, Text, Text
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
+import { EmptyRow, ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
@@ -96,6 +96,7 @@ export function ProceduresPage() {
               </Table.Td>
             </Table.Tr>
           ))}
+          {data.data && data.data.items.length === 0 && (q || field ? <EmptyRow columns={7} message={t('noProcedures')} hint={t('noProceduresHint')} /> : <EmptyRow columns={7} message={t('noProceduresYet')} />)}
         </Table.Tbody>
       </Table>
       {(data.data?.total ?? 0) > PAGE && <Pagination total={Math.ceil(data.data!.total / PAGE)} value={page} onChange={setPage} />}

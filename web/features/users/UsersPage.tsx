@@ -5,7 +5,7 @@ import type { UnitAsOf } from '../../../domain/org/history';
 import { fold } from '../../../domain/text/normalize';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
+import { EmptyRow, ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
 import { todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
@@ -165,6 +165,7 @@ export function UsersPage() {
               )}
             </Table.Tr>
           ))}
+          {users.data && rows.length === 0 && <EmptyRow columns={manage ? 6 : 5} message={t('noUsers')} />}
         </Table.Tbody>
       </Table>
       {editing && <UserModal user={editing === 'new' ? null : editing} units={unitOptions} onClose={() => setEditing(null)} onDone={users.reload} />}
