@@ -65,6 +65,15 @@ function RecordCell({ e, names }: { e: AuditEvent; names: Record<string, Map<str
   );
 }
 const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v, null, 1));
+/** Codes among the values that have a name for people (a unit type, a role): the name, the code beside it. */
+const TYPE_KEYS = new Set(['unitType', 'type']);
+function shown(t: (k: string) => string, key: string, v: unknown): string {
+  if (typeof v === 'string') {
+    const label = TYPE_KEYS.has(key) ? t(`type.${v}`) : key === 'role' ? t(`role.${v}`) : null;
+    if (label && !label.startsWith('type.') && !label.startsWith('role.')) return `${label} (${v})`;
+  }
+  return show(v);
+}
 
 /** Field by field: what was there before and after; changed fields first. */
 function Diff({ e }: { e: AuditEvent }) {
@@ -86,10 +95,10 @@ function Diff({ e }: { e: AuditEvent }) {
           <Table.Tr key={k} bg={changed(k) ? 'yellow.0' : undefined}>
             <Table.Td fw={changed(k) ? 700 : 400}>{k}</Table.Td>
             <Table.Td>
-              <Code block>{show(e.before?.[k])}</Code>
+              <Code block>{shown(t, k, e.before?.[k])}</Code>
             </Table.Td>
             <Table.Td>
-              <Code block>{show(e.after?.[k])}</Code>
+              <Code block>{shown(t, k, e.after?.[k])}</Code>
             </Table.Td>
           </Table.Tr>
         ))}
