@@ -13,7 +13,7 @@ function range(from: IsoDate, to: IsoDate, name: string) {
 
 export const ANNOUNCED_2025: AnnouncedYear = {
   year: 2025,
-  source: 'Lịch nghỉ lễ, Tết năm 2025 của công chức, viên chức (REFERENCE.md §10)',
+  source: 'Lịch nghỉ lễ, Tết năm 2025 của cán bộ, công chức, viên chức theo thông báo của Chính phủ',
   daysOff: [
     { date: '2025-01-01', name: 'Tết Dương lịch' },
     ...range('2025-01-25', '2025-02-02', 'Tết Nguyên đán'),

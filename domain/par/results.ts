@@ -143,6 +143,8 @@ export interface UnitResult {
   unitId: number;
   unitCode: string;
   unitName: string;
+  /** the name of the unit's parent on the round's date (e.g. the district of a ward); null when it has none */
+  parentName: string | null;
   unitType: string;
   submitted: boolean;
   selfScore: number | null;
@@ -156,4 +158,26 @@ export interface UnitResult {
   difference: number | null;
   areas: AreaResult[];
   previous: (Previous & { change: number | null }) | null;
+}
+
+/**
+ * A unit's name as a list shows it: with its parent beside it when another line of the same list bears the
+ * same name ("Phường 1 (TP Tân An)", "Phường 1 (TX Kiến Tường)").
+ */
+export function unitLabel(line: { unitId: number; unitName: string; parentName?: string | null }, all: { unitId: number; unitName: string }[]): string {
+  const repeats = all.some((o) => o.unitId !== line.unitId && o.unitName === line.unitName);
+  return repeats && line.parentName ? `${line.unitName} (${line.parentName})` : line.unitName;
+}
+
+/** The average index over the lines that have one (units with nothing submitted are left out); null if none. */
+export function averageIndex(lines: { index: number | null }[]): { average: number | null; counted: number } {
+  const withValue = lines.filter((l) => l.index !== null);
+  if (withValue.length === 0) return { average: null, counted: 0 };
+  const cents = withValue.reduce((a, l) => a + Math.round(l.index! * 100), 0);
+  return { average: Math.round(cents / withValue.length) / 100, counted: withValue.length };
+}
+
+/** Change against last year, only when both years have a real index. */
+export function changeSince(current: number | null, previous: number | null): number | null {
+  return current !== null && previous !== null ? Math.round((current - previous) * 100) / 100 : null;
 }

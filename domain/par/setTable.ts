@@ -2,12 +2,25 @@
  * A criteria set as a table (the .xlsx users keep): one row per item, the tree read from the codes
  * ("1" → "1.2" → "1.2.3"). Columns: Mã | Nội dung | Điểm tối đa | Cách chấm | Tham số | Bắt buộc tài liệu
  * kiểm chứng | Hướng dẫn. Scoring: "Tự chấm", "Có/Không", "Theo mức" (tham số "≥98:1; ≥90:0,5"),
- * "Trừ điểm" (tham số: điểm trừ mỗi lỗi, "0,25"), "Từ dữ liệu" (tham số: nguồn, then optional tiers,
- * "dossiers_on_time; ≥98:1; ≥90:0,5").
+ * "Trừ điểm" (tham số: điểm trừ mỗi lỗi, "0,25"), "Từ dữ liệu" (tham số: nguồn by its Vietnamese name or its
+ * code, then optional tiers, "Tỷ lệ hồ sơ giải quyết đúng hạn; ≥98:1; ≥90:0,5").
  */
 import { fold } from '../text/normalize.js';
 import type { CriteriaNode } from './criteriaSet.js';
 import { DATA_SOURCES, type DataSource, type ScoringRule, type Tier } from './scoring.js';
+
+/** The Vietnamese names of the data sources, as the table writes them (the codes are read too). */
+export const DATA_SOURCE_NAMES: Record<DataSource, string> = {
+  plan_tasks_on_time: 'Tỷ lệ nhiệm vụ kế hoạch CCHC hoàn thành đúng hạn',
+  dossiers_on_time: 'Tỷ lệ hồ sơ giải quyết đúng hạn',
+  dossiers_online: 'Tỷ lệ hồ sơ nộp trực tuyến',
+};
+
+/** A data source from its name or its code, with or without diacritics; null when it is neither. */
+export function dataSourceOf(text: string): DataSource | null {
+  const t = fold(text).trim();
+  return DATA_SOURCES.find((d) => d === text.trim() || fold(DATA_SOURCE_NAMES[d]) === t) ?? null;
+}
 
 export const SET_COLUMNS = ['Mã', 'Nội dung', 'Điểm tối đa', 'Cách chấm', 'Tham số', 'Bắt buộc tài liệu kiểm chứng', 'Hướng dẫn'] as const;
 
@@ -58,8 +71,8 @@ function parseRule(kindText: string, param: string): ScoringRule | string {
       return per && per > 0 ? { kind, perItem: per } : `Tham số "${param}" không hợp lệ: ghi số điểm trừ cho mỗi lỗi, ví dụ "0,25".`;
     }
     case 'computed': {
-      const source = parts[0] as DataSource;
-      if (!DATA_SOURCES.includes(source)) return `Nguồn dữ liệu "${parts[0] ?? ''}" không hợp lệ (${DATA_SOURCES.join(', ')}).`;
+      const source = dataSourceOf(parts[0] ?? '');
+      if (!source) return `Nguồn dữ liệu "${parts[0] ?? ''}" không hợp lệ (${DATA_SOURCES.map((d) => DATA_SOURCE_NAMES[d]).join('; ')}; hoặc mã ${DATA_SOURCES.join(', ')}).`;
       if (parts.length === 1) return { kind, source };
       const tiers = parseTiers(parts.slice(1));
       return tiers ? { kind, source, tiers } : `Tham số "${param}" không hợp lệ: sau nguồn dữ liệu ghi các mức như "≥98:1; ≥90:0,5".`;
@@ -116,7 +129,7 @@ function ruleCells(rule: ScoringRule | undefined): [string, string] {
     case 'deduction':
       return ['Trừ điểm', String(rule.perItem).replace('.', ',')];
     case 'computed':
-      return ['Từ dữ liệu', [rule.source, tiers(rule.tiers)].filter(Boolean).join('; ')];
+      return ['Từ dữ liệu', [DATA_SOURCE_NAMES[rule.source], tiers(rule.tiers)].filter(Boolean).join('; ')];
   }
 }
 

@@ -79,7 +79,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
       // a sample procedure list (labelled MAU.*): names of common procedures, limits for illustration
       const list = fileURLToPath(new URL('./files/danh-muc-tthc-mau.csv', import.meta.url));
       await importProcedures(db2, DEMO_ACTOR, 'danh-muc-tthc-mau.csv', readFileSync(list), false);
-      await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết 2026: nghỉ 14/2–22/2 (REFERENCE.md §10); các ngày khác theo quy tắc', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
+      await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết Bính Ngọ 2026: nghỉ từ 14/2 đến 22/2 theo thông báo của Chính phủ; các ngày khác theo Bộ luật Lao động 2019, điều 112', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
       if (opts.demoDossiers !== false) await loadDemoDossiers(db2, DEMO_ACTOR);
       const sets2026: number[] = [];
       for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) sets2026.push((await createSet(db2, DEMO_ACTOR, set, new Date('2025-12-15T09:00:00+07:00'))).id);

@@ -134,6 +134,20 @@ describe.each(ENGINES)('dossier statistics on %s', (engine) => {
     for (const d of late.items) expect(d.result).toBe('late');
   });
 
+  it('the list and the detail name the receiving unit, under the name it had when it received the dossier', async () => {
+    // before the reform the dossiers of Phường Long An were received by the wards of Tân An
+    const before = (await as(app.app, admin).get(`/api/dossiers?from=2025-05-01&to=2025-06-30&unit=${ids.get('TN.PLONGAN')}&category=received&limit=200`)).json();
+    const names = new Set(before.items.map((d: { unitName: string }) => d.unitName));
+    expect([...names].sort()).toEqual(['Phường 1', 'Phường 2']);
+    const after = (await as(app.app, admin).get(`/api/dossiers?from=2026-01-01&to=2026-03-31&unit=${ids.get('TN.PLONGAN')}&category=received&limit=50`)).json();
+    expect(after.items.length).toBeGreaterThan(0);
+    for (const d of after.items) expect(d.unitName).toBe('Phường Long An');
+    const one = (await as(app.app, admin).get(`/api/dossiers/${before.items[0].id}`)).json();
+    expect(one.unitName).toBe(before.items[0].unitName);
+    const stp = (await as(app.app, admin).get(`/api/dossiers?from=2026-01-01&to=2026-03-31&unit=${ids.get('TN.STP')}&category=received&limit=1`)).json();
+    expect((await as(app.app, admin).get(`/api/dossiers/${stp.items[0].id}`)).json().unitName).toBe('Sở Tư pháp');
+  });
+
   it('a re-sent batch changes no figure; neither does rebuilding the counters from the dossiers', async () => {
     const q = 'from=2025-05-01&to=2026-10-31';
     const before = await stats(q);

@@ -310,8 +310,11 @@ describe.each(ENGINES)('PAR rounds on %s', (engine) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Xếp hạng')!;
-    expect(ws.getRow(1).values).toContain('Chỉ số (%)');
-    expect([2, 3, 4].map((r) => [ws.getRow(r).getCell(4).value, ws.getRow(r).getCell(9).value])).toEqual([
+    // a title, the round's standing (approved and published, not provisional), then the column header
+    expect(String(ws.getRow(1).getCell(1).value)).toContain('Kết quả Chỉ số CCHC năm 2026');
+    expect(String(ws.getRow(2).getCell(1).value)).toMatch(/^Kết quả đã được phê duyệt ngày/);
+    expect(ws.getRow(3).values).toContain('Chỉ số (%)');
+    expect([4, 5, 6].map((r) => [ws.getRow(r).getCell(4).value, ws.getRow(r).getCell(9).value])).toEqual([
       ['Sở Nội vụ', 95.5],
       ['Sở Khoa học và Công nghệ', 79.25],
       ['Sở Tư pháp', 75],

@@ -77,7 +77,7 @@ describe('foundation journey in Chromium', () => {
     await page.getByTestId('went-into').getByRole('link', { name: /Tỉnh Tây Ninh/ }).click();
     await page.getByTestId('came-from').filter({ hasText: 'Tỉnh Long An' }).waitFor();
     await page.getByRole('link', { name: 'Xem nhật ký' }).click();
-    await page.getByTestId('audit-table').getByText('org.merge').first().waitFor();
+    await page.getByTestId('audit-table').locator('[data-code="org.merge"]').first().waitFor();
     await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).click();
     expect(await page.getByTestId('verify-result').innerText()).toContain('Chuỗi nhật ký toàn vẹn');
     await shot(page, '05-audit');

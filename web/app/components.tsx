@@ -1,6 +1,6 @@
 /** Small pieces shared by the screens. */
-import { Alert, Center, Loader, SegmentedControl, TextInput, type TextInputProps } from '@mantine/core';
-import { type DependencyList, useEffect, useState } from 'react';
+import { Alert, Badge, type BadgeProps, Center, Loader, SegmentedControl, Table, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { type DependencyList, type ReactNode, useEffect, useState } from 'react';
 import { formatDate, parseVnDate } from './format';
 import { type Lang, useI18n } from './i18n';
 
@@ -81,5 +81,42 @@ export function LanguageSwitch({ long = false }: { long?: boolean }) {
       ]}
       aria-label={t('language')}
     />
+  );
+}
+
+/**
+ * The row a table shows when it has no rows: what is empty and, where it helps, what to do. `columns` is
+ * the table's column count (the cell spans them all).
+ */
+export function EmptyRow({ columns, message, hint, testId = 'empty-row' }: { columns: number; message: string; hint?: ReactNode; testId?: string }) {
+  return (
+    <Table.Tr data-testid={testId}>
+      <Table.Td colSpan={columns}>
+        <Text c="dimmed" ta="center" size="sm" py="md">
+          {message}
+        </Text>
+        {hint && (
+          <Text c="dimmed" ta="center" size="xs" pb="sm">
+            {hint}
+          </Text>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/**
+ * A badge that never cuts its text ("BẮT BU…"): it is as wide as its words, and wraps them when the cell is
+ * narrower than that.
+ */
+export function Tag({ children, style, styles, ...rest }: BadgeProps & { children?: ReactNode; title?: string; 'data-testid'?: string }) {
+  return (
+    <Badge
+      {...rest}
+      style={{ height: 'auto', minHeight: 'var(--badge-height)', overflow: 'visible', flexShrink: 0, maxWidth: '100%', ...(style as object) }}
+      styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25, paddingBlock: 2, overflowWrap: 'normal' }, ...(styles as object) }}
+    >
+      {children}
+    </Badge>
   );
 }

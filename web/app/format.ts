@@ -34,3 +34,31 @@ export function formatPoints(n: number | null | undefined): string {
 export function todayVn(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/**
+ * A period key as people read it: `2026` → "Năm 2026", `2026-Q3` → "Quý III/2026", `2026-03` → "Tháng 03/2026"
+ * (English: "Year 2026", "Q3 2026", "03/2026"). Anything else is returned as given.
+ */
+export function formatPeriod(key: string, lang: 'vi' | 'en' = 'vi'): string {
+  let m = /^(\d{4})$/.exec(key);
+  if (m) return lang === 'en' ? `Year ${m[1]}` : `Năm ${m[1]}`;
+  m = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (m) return lang === 'en' ? `Q${m[2]} ${m[1]}` : `Quý ${ROMAN[Number(m[2]) - 1]}/${m[1]}`;
+  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
+  if (m) return lang === 'en' ? `${m[2]}/${m[1]}` : `Tháng ${m[2]}/${m[1]}`;
+  return key;
+}
+
+/** A percentage with two decimals and a non-breaking space before the sign ("94,24 %"), "—" when none. */
+export function formatPercent(n: number | null | undefined, digits = 2): string {
+  return n === null || n === undefined ? '—' : `${formatNumber(n, digits)}\u00a0%`;
+}
+
+/** "1669/1766" → "1.669/1.766"; other text unchanged. */
+export function formatRatio(text: string | null | undefined): string {
+  if (!text) return '';
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  return m ? `${formatNumber(Number(m[1]))}/${formatNumber(Number(m[2]))}` : text;
+}

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import type { OneStopReport } from '../../../domain/dossiers/report.js';
 import type { IsoDate } from '../../../domain/org/dates.js';
+import { setupPrint } from '../files/xlsxPrint.js';
 import { groupedReport, oneStopReport, type GroupBy, type Scope } from './stats.js';
 
 const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -47,6 +48,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, first: string,
     COLUMNS.forEach(([k], i) => (row.getCell(i + 2).numFmt = k.endsWith('Rate') ? '0.00' : '#,##0'));
   }
   ws.columns.forEach((c, i) => (c.width = i === 0 ? 45 : 13));
+  setupPrint(ws, { headerRows: 2, title, landscape: true });
   return ws;
 }
 

@@ -1,7 +1,7 @@
 /** Reads of dossiers: the detail with its timeline and outcome, and the public lookup (no personal data). */
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { dossierEvents, dossiers, procedures } from '../../db/schema.js';
+import { dossierEvents, dossiers, orgUnitNames, procedures } from '../../db/schema.js';
 import { effectiveDeadline, outcome, STATUS, stateFromJson } from '../../../domain/dossiers/lifecycle.js';
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
@@ -12,6 +12,8 @@ async function detail(db: Db, row: typeof dossiers.$inferSelect, now: Date) {
   const calendar = await loadCalendar(db);
   const [proc] = await db.select().from(procedures).where(eq(procedures.id, row.procedureId));
   const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row.id)).orderBy(asc(dossierEvents.at), asc(dossierEvents.id));
+  // the receiving unit under the name it had on the day it received the dossier (else its latest name)
+  const [unit] = await db.select({ name: orgUnitNames.name }).from(orgUnitNames).where(eq(orgUnitNames.unitId, row.unitId)).orderBy(sql`${orgUnitNames.validFrom} <= coalesce(${row.receivedOn}::date, current_date) desc`, desc(orgUnitNames.validFrom)).limit(1);
   const state = stateFromJson(row.state as Record<string, unknown>);
   const o = outcome(state, now, calendar);
   const deadline = effectiveDeadline(state, state.endAt ?? now, calendar);
@@ -21,6 +23,7 @@ async function detail(db: Db, row: typeof dossiers.$inferSelect, now: Date) {
     code: row.code,
     sourceSystem: row.sourceSystem,
     unitId: row.unitId,
+    unitName: unit?.name ?? null,
     procedure: proc ? { code: proc.code, name: proc.name, field: proc.field } : null,
     status: state.status,
     statusCode: STATUS[state.status],

@@ -5,7 +5,7 @@
  */
 import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lt, lte, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { dossierDaily, dossiers, procedures } from '../../db/schema.js';
+import { dossierDaily, dossiers, orgUnitNames, procedures } from '../../db/schema.js';
 import { type Category, composeReport, type OneStopReport } from '../../../domain/dossiers/report.js';
 import { computeIndex766 } from '../../../domain/dossiers/index766.js';
 import { type Counters, zeroCounters } from '../../../domain/dossiers/summary.js';
@@ -184,7 +184,7 @@ export async function listDossiers(
   );
   const [{ total }] = await db.select({ total: count() }).from(d).innerJoin(procedures, eq(procedures.id, d.procedureId)).where(where);
   const rows = await db
-    .select({ id: d.id, code: d.code, sourceSystem: d.sourceSystem, unitId: d.unitId, status: d.status, channel: d.channel, receivedAt: d.receivedAt, appointment: d.appointment, endAt: d.endAt, result: d.result, lateFrom: d.lateFrom, lateAt: d.lateAt, procedureCode: procedures.code, procedureName: procedures.name, field: procedures.field })
+    .select({ id: d.id, code: d.code, sourceSystem: d.sourceSystem, unitId: d.unitId, unitName: sql<string | null>`(select ${orgUnitNames.name} from ${orgUnitNames} where ${orgUnitNames.unitId} = ${d.unitId} order by ${orgUnitNames.validFrom} <= coalesce(${d.receivedOn}, current_date) desc, ${orgUnitNames.validFrom} desc limit 1)`, status: d.status, channel: d.channel, receivedAt: d.receivedAt, appointment: d.appointment, endAt: d.endAt, result: d.result, lateFrom: d.lateFrom, lateAt: d.lateAt, procedureCode: procedures.code, procedureName: procedures.name, field: procedures.field })
     .from(d)
     .innerJoin(procedures, eq(procedures.id, d.procedureId))
     .where(where)

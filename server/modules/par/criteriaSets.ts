@@ -8,6 +8,7 @@ import { parseSetRows, setToRows } from '../../../domain/par/setTable.js';
 import { AppError, errors } from '../../errors.js';
 import { type AuditActor, recordAudit } from '../audit/record.js';
 import { readTable } from '../files/tables.js';
+import { setupPrint } from '../files/xlsxPrint.js';
 
 type Row = typeof parCriteriaSets.$inferSelect;
 
@@ -75,6 +76,16 @@ export async function cloneSet(db: Db, actor: AuditActor, id: number, year: numb
   return createSet(db, actor, { year, unitType: s.unitType, name: s.name, surveyShare: s.surveyShare, areas: s.areas, source: `Sao chép từ bộ ${s.year} (phiên bản ${s.version})` });
 }
 
+/** Unit types as the province names them (the types of domain/org/history.ts). */
+export const UNIT_TYPE_VI: Record<string, string> = {
+  province: 'Tỉnh, thành phố',
+  department: 'Sở, ban, ngành',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+  public_service: 'Đơn vị sự nghiệp',
+  central_agency: 'Cơ quan TW trên địa bàn',
+};
+
 export async function exportSetXlsx(db: Db, id: number): Promise<Buffer> {
   const s = await getSet(db, id);
   const wb = new ExcelJS.Workbook();
@@ -82,14 +93,19 @@ export async function exportSetXlsx(db: Db, id: number): Promise<Buffer> {
   const ws = wb.addWorksheet('Bộ tiêu chí');
   for (const r of setToRows(s.areas)) ws.addRow(r);
   ws.getRow(1).font = { bold: true };
-  ws.columns.forEach((c, i) => (c.width = [8, 60, 12, 14, 28, 14, 50][i]));
+  ws.columns.forEach((c, i) => (c.width = [8, 60, 12, 14, 40, 14, 50][i]));
+  const title = `Bộ tiêu chí ${s.name} (${s.year}, phiên bản ${s.version})`;
+  setupPrint(ws, { headerRows: 1, title });
   const info = wb.addWorksheet('Thông tin');
   info.addRows([
     ['Năm', s.year],
-    ['Loại đơn vị', s.unitType],
+    ['Loại đơn vị', UNIT_TYPE_VI[s.unitType] ?? s.unitType],
     ['Tên', s.name],
     ['Điểm điều tra xã hội học', s.surveyShare],
     ['Tổng điểm tối đa', s.maximum],
   ]);
+  info.getColumn(1).width = 26;
+  info.getColumn(2).width = 60;
+  setupPrint(info, { headerRows: 0, title });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -11,18 +11,30 @@ import { parRoundUnits, parRounds, parScores } from '../../db/schema.js';
 import { setsOf } from './criteriaSets.js';
 import type { OrgHistory } from '../../../domain/org/history.js';
 import { lineage } from '../../../domain/org/history.js';
+import { aliveOn, type IsoDate } from '../../../domain/org/dates.js';
 import { latestName } from '../../../domain/org/scope.js';
 import type { AppraisalState } from '../../../domain/par/assessment.js';
-import { type GroupThreshold, groupOf, previousIndex, rankWithinType, type UnitResult, unitTotals } from '../../../domain/par/results.js';
+import { averageIndex, changeSince, type GroupThreshold, groupOf, previousIndex, rankWithinType, type UnitResult, unitLabel, unitTotals } from '../../../domain/par/results.js';
 import { round2 } from '../../../domain/par/scoring.js';
+import { setupPrint } from '../files/xlsxPrint.js';
 import { loadHistory } from '../org/history.js';
 import { presentRound, requireRound, type RoundRow } from './rounds.js';
+
+/** The name of a unit's parent on `date` (its last parent if it had none that day), under the parent's name of that day. */
+export function parentNameOn(h: OrgHistory, unitId: number, date: IsoDate): string | null {
+  const spans = h.parents.filter((p) => p.unitId === unitId);
+  const span = spans.find((p) => aliveOn(p, date)) ?? [...spans].sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+  if (!span) return null;
+  const names = h.names.filter((n) => n.unitId === span.parentId);
+  return names.find((n) => aliveOn(n, date))?.name ?? latestName(h, span.parentId);
+}
 
 async function computeResults(db: Db, round: RoundRow, withPrevious: boolean, h: OrgHistory): Promise<UnitResult[]> {
   const rus = await db.select().from(parRoundUnits).where(eq(parRoundUnits.roundId, round.id));
   const sets = await setsOf(db, rus);
   const submitted = rus.filter((u) => u.submittedAt);
   const scores = submitted.length ? await db.select().from(parScores).where(inArray(parScores.roundUnitId, submitted.map((u) => u.id))) : [];
+  const asOf = presentRound(round).selfFrom;
   const rows = rus.map((u) => {
     const s = sets.get(u.setId)!;
     const mine = scores.filter((x) => x.roundUnitId === u.id);
@@ -36,6 +48,7 @@ async function computeResults(db: Db, round: RoundRow, withPrevious: boolean, h:
       unitId: u.unitId,
       unitCode: h.units.find((x) => x.id === u.unitId)?.code ?? '',
       unitName: latestName(h, u.unitId),
+      parentName: parentNameOn(h, u.unitId, asOf),
       unitType: s.unitType,
       submitted: done,
       selfScore: done ? t.selfScore : null,
@@ -61,7 +74,8 @@ async function computeResults(db: Db, round: RoundRow, withPrevious: boolean, h:
   return rankWithinType(rows)
     .map((r) => {
       const p = withPrevious ? previousIndex(r.unitId, lineage(h, r.unitId).cameFrom.map((s) => s.unitId), previous) : null;
-      return { ...r, group: groupOf(r.index, groups), previous: p && { ...p, change: p.index !== null && r.index !== null ? round2(r.index - p.index) : null } };
+      // a change is only computed against a real index of this round: a unit that has not submitted has none
+      return { ...r, group: groupOf(r.index, groups), previous: p && { ...p, change: changeSince(r.index, p.index) } };
     })
     .sort((a, b) => a.unitType.localeCompare(b.unitType) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'vi'));
 }
@@ -79,8 +93,8 @@ export async function publicRanking(db: Db, roundId: number) {
   if (round.status !== 'published') return null;
   const units = await computeResults(db, round, false, await loadHistory(db));
   return {
-    round: { id: round.id, year: round.year, name: round.name, publishedAt: round.publishedAt },
-    units: units.map((u) => ({ unitId: u.unitId, unitName: u.unitName, unitType: u.unitType, index: u.index, rank: u.rank, group: u.group, areas: u.areas.map((a) => ({ code: a.code, name: a.name, index: a.index })) })),
+    round: { id: round.id, year: round.year, name: round.name, publishedAt: round.publishedAt, groups: round.groups as GroupThreshold[] },
+    units: units.map((u) => ({ unitId: u.unitId, unitName: u.unitName, parentName: u.parentName, unitType: u.unitType, index: u.index, rank: u.rank, group: u.group, areas: u.areas.map((a) => ({ code: a.code, name: a.name, index: a.index })) })),
   };
 }
 
@@ -102,28 +116,67 @@ const vi = (n: number | null) => (n === null ? '' : n.toLocaleString('vi-VN', { 
 
 export const RESULT_COLUMNS = ['Loại đơn vị', 'Xếp hạng', 'Mã đơn vị', 'Đơn vị', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Điểm điều tra XHH', 'Điểm tối đa', 'Chỉ số (%)', 'Nhóm', 'Chênh lệch thẩm định', 'Chỉ số năm trước (%)', 'Tăng/giảm'];
 
+/** What a unit shows where it has no index because it has sent nothing. */
+export const NOT_SUBMITTED = 'chưa gửi';
+/** The words every provisional result carries (round not approved). */
+export const PROVISIONAL = 'Kết quả tạm tính, chưa phê duyệt';
+
+type Presented = ReturnType<typeof presentRound>;
+const vnDate = (d: Date | string | null) => {
+  if (!d) return '';
+  const iso = typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+};
+/** The round's standing in words: provisional, approved, or published. */
+export function statusLine(round: Presented): string {
+  if (round.status === 'published') return `Kết quả đã được phê duyệt ngày ${vnDate(round.approvedAt)} và công bố ngày ${vnDate(round.publishedAt)}.`;
+  if (round.status === 'approved') return `Kết quả đã được phê duyệt ngày ${vnDate(round.approvedAt)}, chưa công bố.`;
+  return `${PROVISIONAL}: đợt đánh giá đang diễn ra, số liệu còn thay đổi.`;
+}
+const thr = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const groupsLine = (round: Presented) => {
+  const sorted = [...round.groups].sort((a, b) => b.atLeast - a.atLeast);
+  return sorted.map((g, i) => `nhóm ${g.name}: ${i === 0 ? `từ ${thr(g.atLeast)} %` : g.atLeast === 0 ? `dưới ${thr(sorted[i - 1].atLeast)} %` : `từ ${thr(g.atLeast)} % đến dưới ${thr(sorted[i - 1].atLeast)} %`}`).join('; ');
+};
+
 export async function exportResultsXlsx(db: Db, roundId: number): Promise<Buffer> {
   const { round, units } = await roundResults(db, roundId);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cchc';
-  const ws = wb.addWorksheet('Xếp hạng');
-  ws.addRow(RESULT_COLUMNS).font = { bold: true };
+  const provisional = round.status === 'open';
+  const title = `Kết quả Chỉ số CCHC năm ${round.year} — ${round.name}${provisional ? ` (${PROVISIONAL.toLowerCase()})` : ''}`;
+  const ws = wb.addWorksheet('Xếp hạng', { views: [{ state: 'frozen', ySplit: 3 }] });
+  ws.addRow([title]).font = { bold: true, size: 13 };
+  const status = ws.addRow([`${statusLine(round)} Phân nhóm: ${groupsLine(round)}.`]);
+  status.font = { italic: true, bold: provisional, color: provisional ? { argb: 'FFC00000' } : undefined };
+  const header = ws.addRow(RESULT_COLUMNS);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
   for (const u of units) {
-    ws.addRow([typeVi(u.unitType), u.rank, u.unitCode, u.unitName, u.selfScore, u.appraisedScore, u.surveyScore, u.maxScore, u.index, u.group, u.difference, u.previous?.index ?? null, u.previous?.change ?? null]);
+    const row = ws.addRow([typeVi(u.unitType), u.rank, u.unitCode, unitLabel(u, units), u.selfScore, u.appraisedScore, u.surveyScore, u.maxScore, u.submitted ? u.index : NOT_SUBMITTED, u.group, u.difference, u.previous?.index ?? null, u.previous?.change ?? null]);
+    if (!u.submitted) row.getCell(9).alignment = { horizontal: 'right' };
   }
   ws.columns.forEach((c, i) => (c.width = [22, 9, 16, 36, 12, 12, 12, 10, 10, 7, 12, 12, 10][i]));
   for (const col of [5, 6, 7, 8, 9, 11, 12, 13]) ws.getColumn(col).numFmt = '0.00';
-  const areas = wb.addWorksheet('Theo lĩnh vực');
+  setupPrint(ws, { headerRows: 3, title });
+  const areas = wb.addWorksheet('Theo lĩnh vực', { views: [{ state: 'frozen', ySplit: 2 }] });
+  areas.addRow([provisional ? `${title}` : `Chỉ số theo lĩnh vực — ${round.name}`]).font = { bold: true, size: 12 };
   areas.addRow(['Đơn vị', 'Mã lĩnh vực', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm đạt', 'Tỷ lệ (%)']).font = { bold: true };
-  for (const u of units) for (const a of u.areas) areas.addRow([u.unitName, a.code, a.name, a.max, a.self, a.final, a.index]);
+  for (const u of units) for (const a of u.areas) areas.addRow([unitLabel(u, units), a.code, a.name, a.max, a.self, a.final, a.index]);
   areas.columns.forEach((c, i) => (c.width = [36, 10, 50, 10, 12, 10, 10][i]));
+  setupPrint(areas, { headerRows: 2, title });
   const info = wb.addWorksheet('Thông tin');
   info.addRows([
     ['Đợt đánh giá', round.name],
     ['Năm đánh giá', round.year],
-    ['Trạng thái', round.status === 'published' ? 'Đã công bố' : round.status === 'approved' ? 'Đã phê duyệt' : 'Đang đánh giá (kết quả tạm tính)'],
-    ['Phân nhóm', round.groups.map((g) => `${g.name}: từ ${g.atLeast} %`).join('; ')],
+    ['Trạng thái', round.status === 'published' ? 'Đã công bố' : round.status === 'approved' ? 'Đã phê duyệt' : `Đang đánh giá (${PROVISIONAL.toLowerCase()})`],
+    ['Phân nhóm', groupsLine(round)],
+    ['Đơn vị chưa gửi', `${units.filter((u) => !u.submitted).length} đơn vị (ghi "${NOT_SUBMITTED}", không tính vào chỉ số trung bình)`],
   ]);
+  info.getColumn(1).width = 20;
+  info.getColumn(2).width = 70;
+  info.getColumn(1).font = { bold: true };
+  setupPrint(info, { headerRows: 0, title });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -134,29 +187,32 @@ const cell = (text: string, bold = false, right = false) =>
 export async function exportResultsDocx(db: Db, roundId: number): Promise<Buffer> {
   const { round, units } = await roundResults(db, roundId);
   const types = [...new Set(units.map((u) => u.unitType))];
-  const p = (text: string, opts: { bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; center?: boolean } = {}) =>
-    new Paragraph({ heading: opts.heading, alignment: opts.center ? AlignmentType.CENTER : undefined, spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold, size: 26 })] });
+  const provisional = round.status === 'open';
+  const p = (text: string, opts: { bold?: boolean; italics?: boolean; color?: string; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; center?: boolean } = {}) =>
+    new Paragraph({ heading: opts.heading, alignment: opts.center ? AlignmentType.CENTER : undefined, spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold, italics: opts.italics, color: opts.color, size: 26 })] });
   const children: (Paragraph | Table)[] = [
     p('BÁO CÁO', { bold: true, center: true }),
     p(`Kết quả xác định Chỉ số cải cách hành chính năm ${round.year}`, { bold: true, center: true }),
-    p(`Đợt đánh giá: ${round.name}. ${round.status === 'published' ? 'Kết quả đã được phê duyệt và công bố.' : round.status === 'approved' ? 'Kết quả đã được phê duyệt.' : 'Kết quả tạm tính, chưa phê duyệt.'}`),
-    p(`Chỉ số = điểm đạt được ÷ tổng điểm tối đa × 100 (làm tròn hai chữ số thập phân); phân nhóm: ${round.groups.map((g) => `nhóm ${g.name} từ ${g.atLeast} %`).join(', ')}.`),
+    ...(provisional ? [p(`(${PROVISIONAL})`, { bold: true, italics: true, center: true, color: 'C00000' })] : []),
+    p(`Đợt đánh giá: ${round.name}. ${statusLine(round)}`),
+    p(`Chỉ số = điểm đạt được ÷ tổng điểm tối đa × 100 (làm tròn hai chữ số thập phân); phân nhóm: ${groupsLine(round)}. Đơn vị chưa gửi bản tự đánh giá ghi "${NOT_SUBMITTED}" và không tính vào chỉ số trung bình.`),
   ];
   for (const type of types) {
     const list = units.filter((u) => u.unitType === type);
-    const ranked = list.filter((u) => u.index !== null);
-    const avg = ranked.length ? round2(ranked.reduce((a, u) => a + u.index!, 0) / ranked.length) : null;
-    children.push(p(`${typeVi(type)}: ${list.length} đơn vị; chỉ số trung bình ${vi(avg)} %; ${round.groups.map((g) => `nhóm ${g.name}: ${list.filter((u) => u.group === g.name).length}`).join(', ')}.`, { bold: true }));
+    const { average, counted } = averageIndex(list);
+    const missing = list.length - counted;
+    const avgText = average === null ? 'chưa có đơn vị nào có kết quả, chưa tính chỉ số trung bình' : `chỉ số trung bình của ${counted} đơn vị có kết quả: ${vi(average)} %`;
+    children.push(p(`${typeVi(type)}: ${list.length} đơn vị${missing ? ` (${missing} đơn vị ${NOT_SUBMITTED})` : ''}; ${avgText}; ${round.groups.map((g) => `nhóm ${g.name}: ${list.filter((u) => u.group === g.name).length}`).join(', ')}.`, { bold: true }));
     const header = new TableRow({ tableHeader: true, children: ['Hạng', 'Đơn vị', 'Tự đánh giá', 'Thẩm định', 'Điều tra XHH', 'Chỉ số (%)', 'Nhóm', 'Năm trước (%)'].map((h) => cell(h, true)) });
     const rows = list.map(
       (u) =>
         new TableRow({
-          children: [cell(u.rank === null ? '' : String(u.rank), false, true), cell(u.unitName), cell(vi(u.selfScore), false, true), cell(vi(u.appraisedScore), false, true), cell(vi(u.surveyScore), false, true), cell(vi(u.index), true, true), cell(u.group ?? ''), cell(vi(u.previous?.index ?? null), false, true)],
+          children: [cell(u.rank === null ? '' : String(u.rank), false, true), cell(unitLabel(u, units)), cell(vi(u.selfScore), false, true), cell(vi(u.appraisedScore), false, true), cell(vi(u.surveyScore), false, true), cell(u.submitted ? vi(u.index) : NOT_SUBMITTED, u.submitted, true), cell(u.group ?? ''), cell(vi(u.previous?.index ?? null), false, true)],
         }),
     );
     children.push(new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }));
     children.push(p(''));
   }
-  const doc = new Document({ creator: 'cchc', title: `Chỉ số CCHC ${round.year}`, sections: [{ children }] });
+  const doc = new Document({ creator: 'cchc', title: `Chỉ số CCHC ${round.year}${provisional ? ` (${PROVISIONAL.toLowerCase()})` : ''}`, sections: [{ children }] });
   return Packer.toBuffer(doc);
 }

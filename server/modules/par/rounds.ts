@@ -20,6 +20,7 @@ import { type AuditActor, recordAudit } from '../audit/record.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { readTable } from '../files/tables.js';
 import { loadHistory } from '../org/history.js';
+import { setupPrint } from '../files/xlsxPrint.js';
 
 export type RoundRow = typeof parRounds.$inferSelect;
 export type RoundUnitRow = typeof parRoundUnits.$inferSelect;
@@ -297,5 +298,6 @@ export async function surveyTemplate(db: Db, roundId: number): Promise<Buffer> {
   ws.addRow([...SURVEY_COLUMNS]).font = { bold: true };
   for (const u of rus) ws.addRow([h.units.find((x) => x.id === u.unitId)!.code, latestName(h, u.unitId), null, null]);
   ws.columns.forEach((c, i) => (c.width = [18, 40, 10, 12][i]));
+  setupPrint(ws, { headerRows: 1, title: 'Điểm điều tra xã hội học' });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

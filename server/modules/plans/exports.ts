@@ -2,6 +2,7 @@
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
+import { setupPrint } from '../files/xlsxPrint.js';
 import { getPlan, listPlanTasks, planUnitNames } from './queries.js';
 import { planFigures } from './status.js';
 
@@ -43,15 +44,18 @@ export async function exportPlanXlsx(db: Db, planId: number, today: string): Pro
     row.getCell(9).numFmt = '#,##0.###';
   }
   ws.columns.forEach((c, i) => (c.width = [7, 22, 50, 40, 28, 30, 18, 12, 14, 16, 10][i]));
+  setupPrint(ws, { headerRows: 2, title: plan.title });
   const areas = wb.addWorksheet('Theo lĩnh vực');
   areas.addRow(['Lĩnh vực', 'Hoàn thành', 'Tổng số', 'Tỷ lệ (%)', 'Kinh phí (triệu đồng)']).font = { bold: true };
   for (const a of figures.byArea) areas.addRow([`${a.area}. ${a.name}`, a.done, a.total, a.percent, a.budgetMillion]);
   areas.addRow(['Tổng cộng', figures.overall.done, figures.overall.total, figures.overall.percent, figures.overall.budgetMillion]).font = { bold: true };
   areas.columns.forEach((c, i) => (c.width = [50, 12, 10, 10, 20][i]));
+  setupPrint(areas, { headerRows: 1, title: plan.title });
   const units = wb.addWorksheet('Theo đơn vị');
   units.addRow(['Đơn vị', 'Hoàn thành (chủ trì)', 'Tổng số', 'Tỷ lệ (%)', 'Kinh phí (triệu đồng)']).font = { bold: true };
   for (const u of figures.byUnit) units.addRow([u.name, u.done, u.total, u.percent, u.budgetMillion]);
   units.columns.forEach((c, i) => (c.width = [40, 18, 10, 10, 20][i]));
+  setupPrint(units, { headerRows: 1, title: plan.title });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -1,10 +1,11 @@
-import { Alert, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { Fragment, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { DateField, ErrorAlert, LoadState, useLoad } from '../../app/components';
-import { formatDateTime, formatNumber } from '../../app/format';
+import { DateField, EmptyRow, ErrorAlert, LoadState, useLoad } from '../../app/components';
+import { formatDateTime, formatNumber, todayVn } from '../../app/format';
+import { actionLabel, entityLabel, entityPath, nameInEvent } from './labels';
 import { useI18n } from '../../app/i18n';
 
 interface AuditEvent {
@@ -20,7 +21,59 @@ interface AuditEvent {
 }
 
 const PAGE = 50;
+
+const ENTITY_TYPES = ['org_unit', 'user', 'plan', 'plan_task', 'task_progress', 'calendar', 'procedure', 'procedure_list', 'dossier_batch', 'dossier_daily', 'par_criteria_set', 'par_round', 'par_score'];
+const ACTIONS = ['auth.login', 'auth.lockout', 'user.create', 'user.update', 'user.reset_password', 'user.unlock', 'user.change_password', 'org.create', 'org.rename', 'org.move', 'org.close', 'org.merge', 'org.split', 'plan.import', 'plan.targets', 'plan.unit_task', 'plan.urge', 'progress.save', 'progress.submit', 'progress.accept', 'progress.return', 'progress.evidence', 'calendar.year', 'procedure.import', 'procedure.update', 'dossier.ingest', 'dossier.counters.rebuild', 'par.criteria_set.create', 'par.round.create', 'par.round.update', 'par.round.approve', 'par.round.publish', 'par.unit.reopen', 'par.unit.assign', 'par.self.save', 'par.self.evidence', 'par.self.evidence_remove', 'par.self.submit', 'par.self.answer', 'par.appraisal.accept', 'par.appraisal.adjust', 'par.appraisal.return', 'par.survey.import'];
+
+/** Names of the records the events point at, read once from the lists the reader may see (a list it may not see is left out). */
+function useRecordNames(types: Set<string>) {
+  const get = <T,>(url: string, want: boolean) => (want ? api.get<T>(url).catch(() => [] as unknown as T) : Promise.resolve([] as unknown as T));
+  const key = [...types].sort().join(',');
+  const names = useLoad(async () => {
+    const [rounds, users, units] = await Promise.all([
+      get<{ id: number; name: string }[]>('/api/par/rounds', types.has('par_round') || types.has('par_score')),
+      get<{ id: number; fullName: string; username: string }[]>('/api/users', types.has('user')),
+      get<{ id: number; name: string }[]>(`/api/org-units?asOf=${todayVn()}`, types.has('org_unit')),
+    ]);
+    return {
+      par_round: new Map(rounds.map((r) => [String(r.id), r.name])),
+      user: new Map(users.map((u) => [String(u.id), `${u.fullName} (${u.username})`])),
+      org_unit: new Map(units.map((u) => [String(u.id), u.name])),
+    } as Record<string, Map<string, string>>;
+  }, [key]);
+  return names.data ?? {};
+}
+
+/** The record an event is about, by its kind and name, linked to its page; the raw reference in the tooltip. */
+function RecordCell({ e, names }: { e: AuditEvent; names: Record<string, Map<string, string>> }) {
+  const { t } = useI18n();
+  const name = names[e.entityType]?.get(e.entityId) ?? nameInEvent(e);
+  const text = `${entityLabel(t, e.entityType)}: ${name ?? `${t('recordNumber')} ${e.entityId}`}`;
+  const path = entityPath(e);
+  return (
+    <Tooltip label={`${e.entityType} #${e.entityId}`} openDelay={300}>
+      {path ? (
+        <Anchor component={Link} to={path} size="sm" onClick={(ev) => ev.stopPropagation()} data-testid="audit-record">
+          {text}
+        </Anchor>
+      ) : (
+        <Text size="sm" span data-testid="audit-record">
+          {text}
+        </Text>
+      )}
+    </Tooltip>
+  );
+}
 const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v, null, 1));
+/** Codes among the values that have a name for people (a unit type, a role): the name, the code beside it. */
+const TYPE_KEYS = new Set(['unitType', 'type']);
+function shown(t: (k: string) => string, key: string, v: unknown): string {
+  if (typeof v === 'string') {
+    const label = TYPE_KEYS.has(key) ? t(`type.${v}`) : key === 'role' ? t(`role.${v}`) : null;
+    if (label && !label.startsWith('type.') && !label.startsWith('role.')) return `${label} (${v})`;
+  }
+  return show(v);
+}
 
 /** Field by field: what was there before and after; changed fields first. */
 function Diff({ e }: { e: AuditEvent }) {
@@ -42,10 +95,10 @@ function Diff({ e }: { e: AuditEvent }) {
           <Table.Tr key={k} bg={changed(k) ? 'yellow.0' : undefined}>
             <Table.Td fw={changed(k) ? 700 : 400}>{k}</Table.Td>
             <Table.Td>
-              <Code block>{show(e.before?.[k])}</Code>
+              <Code block>{shown(t, k, e.before?.[k])}</Code>
             </Table.Td>
             <Table.Td>
-              <Code block>{show(e.after?.[k])}</Code>
+              <Code block>{shown(t, k, e.after?.[k])}</Code>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -73,11 +126,13 @@ export function AuditPage() {
   query.set('limit', String(limit));
   const events = useLoad(() => api.get<AuditEvent[]>(`/api/audit?${query}`), [query.toString()]);
   const filtered = params.get('entityType') && params.get('entityId');
+  const names = useRecordNames(new Set([...(events.data ?? []).map((e) => e.entityType), ...(filtered ? [params.get('entityType')!] : [])]));
+  const filteredName = filtered ? (names[params.get('entityType')!]?.get(params.get('entityId')!) ?? (events.data?.[0] ? nameInEvent(events.data[0]) : null)) : null;
 
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={3}>{filtered ? `${t('recordHistory')}: ${params.get('entityType')} #${params.get('entityId')}` : t('audit')}</Title>
+        <Title order={3}>{filtered ? `${t('recordHistory')}: ${entityLabel(t, params.get('entityType')!)} ${filteredName ?? `${t('recordNumber')} ${params.get('entityId')}`}` : t('audit')}</Title>
         {can('audit.verify') && (
           <Button
             variant="light"
@@ -111,15 +166,13 @@ export function AuditPage() {
               label={t('entity')}
               value={draft.entityType}
               onChange={(v) => setDraft({ ...draft, entityType: v })}
-              data={[
-                { value: 'org_unit', label: t('org') },
-                { value: 'user', label: t('users') },
-              ]}
+              data={ENTITY_TYPES.map((v) => ({ value: v, label: entityLabel(t, v) }))}
               clearable
-              w={170}
+              searchable
+              w={220}
             />
             <TextInput label="ID" value={draft.entityId} onChange={(e) => setDraft({ ...draft, entityId: e.currentTarget.value })} w={90} />
-            <TextInput label={t('action')} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })} placeholder="org.merge" w={150} />
+            <Select label={t('action')} value={draft.action || null} onChange={(v) => setDraft({ ...draft, action: v ?? '' })} data={ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) }))} clearable searchable w={260} data-testid="audit-action-filter" />
             <DateField label={t('validFrom')} value={draft.from} onChange={(v) => setDraft({ ...draft, from: v })} w={130} />
             <DateField label={t('validTo')} value={draft.to} onChange={(v) => setDraft({ ...draft, to: v })} w={130} />
             <Button type="submit">{t('filter')}</Button>
@@ -153,9 +206,15 @@ export function AuditPage() {
                 <Table.Td>{e.id}</Table.Td>
                 <Table.Td>{formatDateTime(e.at)}</Table.Td>
                 <Table.Td>{e.actorName}</Table.Td>
-                <Table.Td>{e.action}</Table.Td>
                 <Table.Td>
-                  {e.entityType} #{e.entityId}
+                  <Tooltip label={`${t('actionCode')}: ${e.action}`} openDelay={300}>
+                    <Text size="sm" span data-code={e.action} data-testid="audit-action">
+                      {actionLabel(t, e.action)}
+                    </Text>
+                  </Tooltip>
+                </Table.Td>
+                <Table.Td>
+                  <RecordCell e={e} names={names} />
                 </Table.Td>
               </Table.Tr>
               {open === e.id && (
@@ -167,6 +226,7 @@ export function AuditPage() {
               )}
             </Fragment>
           ))}
+          {events.data && events.data.length === 0 && <EmptyRow columns={5} message={t('noEvents')} />}
         </Table.Tbody>
       </Table>
       {events.data?.length === limit && (
@@ -174,7 +234,6 @@ export function AuditPage() {
           {t('loadMore')}
         </Button>
       )}
-      {events.data?.length === 0 && <Text c="dimmed">{t('none')}</Text>}
     </Stack>
   );
 }

@@ -1,9 +1,9 @@
 /** A year of working days: days off (and why), weekend days worked, and the administrator's editor. */
-import { Badge, Box, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import { Box, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { ErrorAlert, LoadState, useLoad } from '../../app/components';
+import { EmptyRow, ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
 import { formatDate, parseVnDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
@@ -16,10 +16,21 @@ interface Year {
   workingWeekendDays: string[];
 }
 
+/**
+ * The recorded schedule's source as people read it: notes meant for developers ("REFERENCE.md §10") are
+ * left out; the legal basis is given in words beside it.
+ */
+export function readableSource(source: string | null): string | null {
+  if (!source) return null;
+  const s = source.replace(/\s*\(?\s*REFERENCE\.md\s*§\s*\d+\s*\)?/g, '').replace(/\s+([;,.])/g, '$1').trim();
+  return s || null;
+}
+
 const SOURCE_COLOR = { rule: 'red', compensation: 'orange', announced: 'grape' } as const;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function Month({ year, month, data }: { year: number; month: number; data: Year }) {
+  const { t } = useI18n();
   const first = new Date(Date.UTC(year, month - 1, 1));
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const lead = (first.getUTCDay() + 6) % 7; // Monday first
@@ -28,7 +39,7 @@ function Month({ year, month, data }: { year: number; month: number; data: Year 
   return (
     <Paper withBorder p={6}>
       <Text size="sm" fw={600} ta="center">
-        Tháng {month}
+        {t('month')} {month}
       </Text>
       <SimpleGrid cols={7} spacing={2} verticalSpacing={2}>
         {['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'].map((d) => (
@@ -50,7 +61,7 @@ function Month({ year, month, data }: { year: number; month: number; data: Year 
             </Text>
           );
           return o || worked.has(date) ? (
-            <Tooltip key={date} label={o ? o.name : 'Làm bù'}>
+            <Tooltip key={date} label={o ? o.name : t('workedDay')}>
               {cell}
             </Tooltip>
           ) : (
@@ -76,7 +87,7 @@ function Editor({ data, onClose, onDone }: { data: Year; onClose(): void; onDone
         <ErrorAlert error={error} />
         <Switch label={t('replacesRules')} checked={replacesRules} onChange={(e) => setReplaces(e.currentTarget.checked)} />
         <TextInput label={t('legalBasis')} value={source} onChange={(e) => setSource(e.currentTarget.value)} />
-        <Textarea label={t('announcedDaysOff')} description="dd/mm/yyyy Tên ngày nghỉ" value={off} onChange={(e) => setOff(e.currentTarget.value)} autosize minRows={5} />
+        <Textarea label={t('announcedDaysOff')} description={t('daysOffHint')} value={off} onChange={(e) => setOff(e.currentTarget.value)} autosize minRows={5} />
         <Textarea label={t('workingWeekends')} description="dd/mm/yyyy" value={worked} onChange={(e) => setWorked(e.currentTarget.value)} autosize minRows={2} />
         <Group justify="flex-end">
           <Button
@@ -123,9 +134,20 @@ export function CalendarPage() {
       {y && (
         <>
           <Group gap="xs">
-            <Badge color={y.announced ? 'grape' : 'gray'}>{y.announced ? (y.replacesRules ? t('announcedComplete') : t('announcedAdded')) : t('rulesOnly')}</Badge>
-            {y.source && <Text size="sm">{y.source}</Text>}
+            <Tag color={y.announced ? 'grape' : 'gray'}>{y.announced ? (y.replacesRules ? t('announcedComplete') : t('announcedAdded')) : t('rulesOnly')}</Tag>
+            {readableSource(y.source) && (
+              <Text size="sm" data-testid="calendar-source">
+                {t('announcedAs')}: {readableSource(y.source)}
+              </Text>
+            )}
           </Group>
+          <Paper withBorder p="xs" data-testid="calendar-basis">
+            <Text size="sm" fw={600}>
+              {t('basisTitle')}
+            </Text>
+            <Text size="sm">{t('basisRules')}</Text>
+            <Text size="sm">{t('basisAnnounced')}</Text>
+          </Paper>
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} data-testid="calendar-year">
             {Array.from({ length: 12 }, (_, i) => (
               <Month key={i} year={year} month={i + 1} data={y} />
@@ -138,9 +160,9 @@ export function CalendarPage() {
                   <Table.Td w={110}>{formatDate(d.date)}</Table.Td>
                   <Table.Td>{d.name}</Table.Td>
                   <Table.Td w={150}>
-                    <Badge color={SOURCE_COLOR[d.source]} variant="light">
+                    <Tag color={SOURCE_COLOR[d.source]} variant="light">
                       {t(`source.${d.source}`)}
-                    </Badge>
+                    </Tag>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -149,12 +171,13 @@ export function CalendarPage() {
                   <Table.Td>{formatDate(d)}</Table.Td>
                   <Table.Td>{t('workingWeekends')}</Table.Td>
                   <Table.Td>
-                    <Badge color="green" variant="light">
+                    <Tag color="green" variant="light">
                       {t('source.announced')}
-                    </Badge>
+                    </Tag>
                   </Table.Td>
                 </Table.Tr>
               ))}
+              {y.daysOff.length + y.workingWeekendDays.length === 0 && <EmptyRow columns={3} message={t('noDaysOff')} />}
             </Table.Tbody>
           </Table>
           {editing && <Editor data={y} onClose={() => setEditing(false)} onDone={data.reload} />}

@@ -7,6 +7,14 @@ export const vi = {
   announcedComplete: 'Theo thông báo của Chính phủ',
   announcedAdded: 'Quy tắc + thông báo bổ sung',
   rulesOnly: 'Theo quy tắc Bộ luật Lao động 2019',
+  basisTitle: 'Căn cứ',
+  basisRules: 'Ngày nghỉ lễ, Tết: Điều 112 Bộ luật Lao động số 45/2019/QH14 (Tết Dương lịch, Tết Âm lịch 5 ngày, Giỗ Tổ Hùng Vương 10/3 âm lịch, 30/4, 1/5, Quốc khánh 2/9 và 1 ngày liền kề).',
+  basisAnnounced: 'Lịch nghỉ cụ thể của cán bộ, công chức, viên chức (nghỉ bù, hoán đổi ngày làm việc): theo thông báo hằng năm của Chính phủ; quản trị ghi nhận bằng nút "Ghi nhận lịch nghỉ".',
+  announcedAs: 'Lịch đã ghi nhận',
+  month: 'Tháng',
+  workedDay: 'Làm bù',
+  daysOffHint: 'Mỗi dòng: dd/mm/yyyy Tên ngày nghỉ',
+  noDaysOff: 'Năm này chưa có ngày nghỉ nào.',
 };
 
 export const en: Partial<Record<keyof typeof vi, string>> = {
@@ -17,4 +25,12 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   announcedComplete: 'As announced by the government',
   announcedAdded: 'Rules + announced additions',
   rulesOnly: 'By the Labour Code 2019 rules',
+  basisTitle: 'Basis',
+  basisRules: 'Public holidays: Labour Code No. 45/2019/QH14, Article 112 (New Year, 5 days of Lunar New Year, Hung Kings 10/3 lunar, 30/4, 1/5, National Day 2/9 and one adjacent day).',
+  basisAnnounced: 'The exact days off of civil servants (compensation, swapped working days): as the government announces each year; the administrator records them with "Record announcement".',
+  announcedAs: 'Recorded schedule',
+  month: 'Month',
+  workedDay: 'Worked',
+  daysOffHint: 'One per line: dd/mm/yyyy name of the day off',
+  noDaysOff: 'No day off this year.',
 };

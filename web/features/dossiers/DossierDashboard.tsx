@@ -1,15 +1,16 @@
 /** The one-stop dashboard: on-time and online rates, month by month, units ranked, the report by group. */
-import { Anchor, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
 import { Chart } from '../../app/Chart';
-import { LoadState, useLoad } from '../../app/components';
+import { EmptyRow, LoadState, Tag, useLoad } from '../../app/components';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useAuth } from '../../app/auth';
 import { ImportDossiers } from './ImportDossiers';
 import { FilterBar, pct, type Report, useFilter } from './shared';
+import { twelveMonthsEnding } from './trend';
 
 type Stats = Report & { unit: { id: number; name: string } | null; from: string; to: string; judgedAt: string; groups?: (Report & { key: string; name: string })[] };
 
@@ -43,9 +44,8 @@ export function DossierDashboard() {
   const filter = useFilter();
   const [by, setBy] = useState<'unit' | 'procedure' | 'field' | 'level'>('unit');
   const stats = useLoad(() => api.get<Stats>(`/api/dossiers/stats?${filter.query}&by=${by}`), [filter.query, by]);
-  // the trend covers the twelve months up to the period's end
-  const trendFrom = `${Number(filter.to.slice(0, 4)) - 1}-${filter.to.slice(5, 7)}-01`;
-  const trendQuery = new URLSearchParams({ from: trendFrom > filter.from ? trendFrom : filter.from, to: filter.to, ...(filter.unit ? { unit: filter.unit } : {}) }).toString();
+  // the trend covers the twelve months ending with the period's last month, however short the period is
+  const trendQuery = new URLSearchParams({ ...twelveMonthsEnding(filter.to), ...(filter.unit ? { unit: filter.unit } : {}) }).toString();
   const trend = useLoad(() => api.get<{ months: (Report & { month: string })[] }>(`/api/dossiers/stats/trend?${trendQuery}`), [trendQuery]);
   const s = stats.data;
   const list = (category: string) => `/dossiers/list?${filter.query}&category=${category}`;
@@ -115,7 +115,7 @@ export function DossierDashboard() {
           ]}
         />
       </Group>
-      <GroupTable rows={s?.groups ?? []} by={by} filterQuery={filter.query} />
+      <GroupTable rows={s?.groups ?? []} by={by} filterQuery={filter.query} loaded={!!s} />
     </Stack>
   );
 }
@@ -160,7 +160,7 @@ function ReportTable({ report: s, filterQuery }: { report: Report; filterQuery: 
   );
 }
 
-function GroupTable({ rows, by, filterQuery }: { rows: (Report & { key: string; name: string })[]; by: string; filterQuery: string }) {
+function GroupTable({ rows, by, filterQuery, loaded }: { rows: (Report & { key: string; name: string })[]; by: string; filterQuery: string; loaded: boolean }) {
   const { t } = useI18n();
   const levelName = (k: string) => t(`level.${k}`);
   return (
@@ -197,14 +197,15 @@ function GroupTable({ rows, by, filterQuery }: { rows: (Report & { key: string; 
               </Table.Td>
               <Table.Td ta="right">{formatNumber(r.inProgressLate)}</Table.Td>
               <Table.Td ta="right">
-                <Badge variant="light" color={r.onTimeRate === null ? 'gray' : r.onTimeRate >= 98 ? 'green' : r.onTimeRate >= 90 ? 'yellow' : 'red'}>
+                <Tag variant="light" color={r.onTimeRate === null ? 'gray' : r.onTimeRate >= 98 ? 'green' : r.onTimeRate >= 90 ? 'yellow' : 'red'}>
                   {pct(r.onTimeRate)}
-                </Badge>
+                </Tag>
               </Table.Td>
               <Table.Td ta="right">{pct(r.onlineRate)}</Table.Td>
             </Table.Tr>
           );
         })}
+        {loaded && rows.length === 0 && <EmptyRow columns={by === 'unit' ? 8 : 7} message={t('noGroups')} />}
       </Table.Tbody>
     </Table>
   );

@@ -1,16 +1,19 @@
 /** One dossier: where it stands, its deadline, and its events in order. */
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { api } from '../../app/api';
-import { LoadState, useLoad } from '../../app/components';
+import { LoadState, Tag, useLoad } from '../../app/components';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { STATE_COLOR } from './DossierListPage';
+import { sourceSystemLabel } from './shared';
 
 interface Detail {
   id: number;
   code: string;
   sourceSystem: string;
+  unitId: number;
+  unitName: string | null;
   procedure: { code: string; name: string; field: string } | null;
   status: string;
   statusCode: number;
@@ -50,18 +53,21 @@ export function DossierDetailPage() {
             <Title order={3} data-testid="dossier-code">
               {x.code}
             </Title>
-            <Badge size="lg" variant="light" data-testid="dossier-status">
+            <Tag size="lg" variant="light" data-testid="dossier-status">
               {x.statusCode}. {t(`dstatus.${x.status}`)}
-            </Badge>
-            <Badge size="lg" color={STATE_COLOR[x.outcome] ?? 'gray'} data-testid="dossier-outcome">
+            </Tag>
+            <Tag size="lg" color={STATE_COLOR[x.outcome] ?? 'gray'} data-testid="dossier-outcome">
               {t(`result.${x.outcome}`)}
-            </Badge>
+            </Tag>
           </Group>
           <Card withBorder>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {field(t('procedure'), x.procedure ? `${x.procedure.code} — ${x.procedure.name}` : null)}
               {field(t('field'), x.procedure?.field)}
-              {field(t('sourceSystem'), x.sourceSystem)}
+              {field(t('receivingUnit'), x.unitName)}
+              <div title={x.sourceSystem} data-testid="dossier-source">
+                {field(t('sourceSystem'), sourceSystemLabel(t, x.sourceSystem))}
+              </div>
               {field(t('channel'), x.channel ? t(`channel.${x.channel}`) : null)}
               {field(t('receivedAt'), x.receivedAt && formatDateTime(x.receivedAt))}
               {field(t('appointment'), x.appointment && formatDateTime(x.appointment))}
@@ -81,6 +87,11 @@ export function DossierDetailPage() {
               </Timeline.Item>
             ))}
           </Timeline>
+          {x.events.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('noEvents')}
+            </Text>
+          )}
         </>
       )}
     </Stack>

@@ -1,8 +1,8 @@
 /** The dossiers behind a figure of the report, a page at a time. */
-import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
-import { LoadState, useLoad } from '../../app/components';
+import { EmptyRow, LoadState, Tag, useLoad } from '../../app/components';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { FilterBar, useFilter } from './shared';
@@ -14,6 +14,8 @@ interface Item {
   code: string;
   procedureCode: string;
   procedureName: string;
+  unitId: number;
+  unitName: string | null;
   status: string;
   channel: string | null;
   receivedAt: string | null;
@@ -60,6 +62,7 @@ export function DossierListPage() {
           <Table.Tr>
             <Table.Th>{t('dossierCode')}</Table.Th>
             <Table.Th>{t('procedure')}</Table.Th>
+            <Table.Th>{t('receivingUnit')}</Table.Th>
             <Table.Th>{t('channel')}</Table.Th>
             <Table.Th>{t('receivedAt')}</Table.Th>
             <Table.Th>{t('appointment')}</Table.Th>
@@ -76,17 +79,19 @@ export function DossierListPage() {
                 </Anchor>
               </Table.Td>
               <Table.Td>{d.procedureName}</Table.Td>
+              <Table.Td data-testid="dossier-unit">{d.unitName ?? ''}</Table.Td>
               <Table.Td>{d.channel ? t(`channel.${d.channel}`) : ''}</Table.Td>
               <Table.Td>{d.receivedAt ? formatDateTime(d.receivedAt) : ''}</Table.Td>
               <Table.Td>{d.appointment ? formatDateTime(d.appointment) : ''}</Table.Td>
               <Table.Td>{d.endAt ? formatDateTime(d.endAt) : ''}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={STATE_COLOR[d.state] ?? 'gray'}>
+                <Tag variant="light" color={STATE_COLOR[d.state] ?? 'gray'}>
                   {t(`result.${d.state}`)}
-                </Badge>
+                </Tag>
               </Table.Td>
             </Table.Tr>
           ))}
+          {data.data && data.data.items.length === 0 && <EmptyRow columns={8} message={t('noDossiers')} hint={t('noDossiersHint')} />}
         </Table.Tbody>
       </Table>
       {data.data && data.data.total > PAGE && <Pagination total={Math.ceil(data.data.total / PAGE)} value={page} onChange={(p) => filter.set({ page: String(p) })} />}

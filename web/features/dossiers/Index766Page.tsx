@@ -1,9 +1,9 @@
 /** Decision 766 index of a unit for a month, quarter or year: groups, components, points, and what has no data. */
-import { Alert, Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api';
-import { LoadState, useLoad } from '../../app/components';
-import { formatNumber, todayVn } from '../../app/format';
+import { LoadState, Tag, useLoad } from '../../app/components';
+import { formatNumber, formatPercent, formatPeriod, formatRatio, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { UnitSelect } from './shared';
 import type { Index766 as Index766Result } from '../../../domain/dossiers/index766';
@@ -47,50 +47,43 @@ export function Index766Page() {
       </Text>
       <Group>
         <UnitSelect value={unit} onChange={(v) => set('unit', v)} />
-        <Select label={t('period')} data={periods(today)} value={period} onChange={(v) => set('period', v)} w={160} data-testid="period-766" />
+        <Select label={t('period')} data={periods(today).map((p) => ({ value: p, label: formatPeriod(p, lang) }))} value={period} onChange={(v) => set('period', v)} w={180} data-testid="period-766" />
       </Group>
       <LoadState loading={idx.loading && !x} error={idx.error} />
       {x && (
         <>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Card withBorder data-testid="index766-total">
               <Text size="xs" c="dimmed">
-                {t('pointsWithData')}
+                {t('pointsWithData')} · {formatPeriod(x.period, lang)}
               </Text>
-              <Text fw={700} size="xl">
-                {formatNumber(x.total, 2)} / {x.maxWithData}
+              <Text fw={700} size="xl" data-testid="index766-points">
+                {formatNumber(x.total, 2)} / {formatNumber(x.maxWithData)} {t('pointsWithDataOf')}
               </Text>
               <Text size="xs" c="dimmed">
                 {t('outOf100')}
               </Text>
-            </Card>
-            <Card withBorder>
-              <Text size="xs" c="dimmed">
-                {t('band')}
-              </Text>
-              {x.band ? (
-                <Badge size="lg" color={BAND_COLOR[x.band]}>
-                  {t(`band.${x.band}`)}
-                </Badge>
-              ) : (
-                <Text size="sm">{t('bandNeedsAllData')}</Text>
+              {x.estimate && (
+                <Group gap={6} mt="xs" data-testid="index766-estimate">
+                  <Text size="sm" c="dimmed">
+                    {t('estimateLine')}: {formatNumber(x.estimate.score, 2)}
+                  </Text>
+                  <Tag size="sm" variant="outline" color={BAND_COLOR[x.estimate.band]} data-testid="estimate-band">
+                    {t(`band.${x.estimate.band}`)} ({t('estimated')})
+                  </Tag>
+                </Group>
               )}
             </Card>
             <Card withBorder>
               <Text size="xs" c="dimmed">
-                {t('estimate')}
+                {t('bandOfficial')}
               </Text>
-              {x.estimate ? (
-                <Group gap="xs">
-                  <Text fw={700} size="xl">
-                    {formatNumber(x.estimate.score, 2)}
-                  </Text>
-                  <Badge variant="light" color={BAND_COLOR[x.estimate.band]} data-testid="estimate-band">
-                    {t(`band.${x.estimate.band}`)} ({t('estimated')})
-                  </Badge>
-                </Group>
+              {x.band ? (
+                <Tag size="lg" color={BAND_COLOR[x.band]}>
+                  {t(`band.${x.band}`)}
+                </Tag>
               ) : (
-                <Text size="sm">—</Text>
+                <Text size="sm">{t('bandNeedsAllData')}</Text>
               )}
             </Card>
           </SimpleGrid>
@@ -114,10 +107,10 @@ export function Index766Page() {
                 <Table.Tr key={g.key} bg="var(--mantine-color-gray-1)">
                   <Table.Td fw={700}>{name(g)}</Table.Td>
                   <Table.Td ta="right" fw={700}>
-                    {g.max}
+                    {formatNumber(g.max)}
                   </Table.Td>
                   <Table.Td ta="right" fw={700}>
-                    {g.points === null ? <Badge color="gray">{t('noData')}</Badge> : formatNumber(g.points, 2)}
+                    {g.points === null ? <Tag color="gray">{t('noData')}</Tag> : formatNumber(g.points, 2)}
                   </Table.Td>
                   <Table.Td colSpan={2}>{g.points !== null && <Progress value={(g.points / g.max) * 100} />}</Table.Td>
                 </Table.Tr>,
@@ -126,10 +119,10 @@ export function Index766Page() {
                     <Table.Td pl="xl">
                       {c.key}. {name(c)}
                     </Table.Td>
-                    <Table.Td ta="right">{c.max}</Table.Td>
-                    <Table.Td ta="right">{c.points === null ? <Badge color="gray" variant="light">{t('noData')}</Badge> : formatNumber(c.points, 2)}</Table.Td>
-                    <Table.Td ta="right">{c.rate === null ? '' : `${formatNumber(c.rate, 2)} %`}</Table.Td>
-                    <Table.Td>{c.basis ?? ''}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(c.max)}</Table.Td>
+                    <Table.Td ta="right">{c.points === null ? <Tag color="gray" variant="light">{t('noData')}</Tag> : formatNumber(c.points, 2)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{c.rate === null ? '' : formatPercent(c.rate)}</Table.Td>
+                    <Table.Td data-testid={`basis-${c.key}`}>{formatRatio(c.basis)}</Table.Td>
                   </Table.Tr>
                 )),
               ])}

@@ -1,9 +1,9 @@
 /** A citizen looks up a dossier by its code, on a phone: status, appointment, history; nothing personal. */
-import { Alert, Anchor, Badge, Button, Card, Container, Group, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Container, Group, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../app/api';
-import { LanguageSwitch } from '../../app/components';
+import { LanguageSwitch, Tag } from '../../app/components';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
@@ -73,9 +73,9 @@ export function PublicLookupPage() {
               <Text fw={700}>{result.code}</Text>
               {result.procedure && <Text size="sm">{result.procedure}</Text>}
               <Group gap="xs">
-                <Badge size="lg" variant="light" data-testid="lookup-status">
+                <Tag size="lg" variant="light" data-testid="lookup-status">
                   {t(`dstatus.${result.status}`)}
-                </Badge>
+                </Tag>
               </Group>
               {result.receivedAt && (
                 <Text size="sm">

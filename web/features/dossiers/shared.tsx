@@ -13,6 +13,24 @@ export type Report = OneStopReport;
 
 export const pct = formatPercentVi;
 
+/** Known one-stop systems by the code they send as `sourceSystem`; "demo-…" marks the demo's generated data. */
+const SOURCE_SYSTEMS: Record<string, string> = {
+  igate: 'source.igate',
+  motcua: 'source.motcua',
+  'motcua-xa': 'source.motcuaXa',
+  dvcqg: 'source.dvcqg',
+  file: 'source.file',
+};
+
+/** A source system as people read it: "demo-igate" → "Hệ thống một cửa điện tử iGate (dữ liệu mẫu)". */
+export function sourceSystemLabel(t: (k: string) => string, code: string): string {
+  const demo = code.startsWith('demo-');
+  const base = demo ? code.slice(5) : code;
+  const key = SOURCE_SYSTEMS[base];
+  const name = key ? t(key) : `${t('source.other')} “${base}”`;
+  return demo ? `${name} (${t('demoData')})` : name;
+}
+
 interface UnitAsOf {
   id: number;
   code: string;

@@ -1,11 +1,11 @@
-import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { buildTree, type TreeNode, type UnitAsOf } from '../../../domain/org/history';
 import { fold } from '../../../domain/text/normalize';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { DateField, LoadState, useLoad } from '../../app/components';
+import { DateField, EmptyRow, LoadState, Tag, useLoad } from '../../app/components';
 import { formatDate, formatNumber, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CreateUnitModal, MergeModal, SplitModal } from './OrgChangeForms';
@@ -22,9 +22,9 @@ const TYPE_COLOR: Record<string, string> = {
 export function TypeBadge({ type }: { type: string }) {
   const { t } = useI18n();
   return (
-    <Badge size="xs" variant="light" color={TYPE_COLOR[type] ?? 'gray'}>
+    <Tag size="xs" variant="light" color={TYPE_COLOR[type] ?? 'gray'}>
       {t(`type.${type}`)}
-    </Badge>
+    </Tag>
   );
 }
 
@@ -152,6 +152,13 @@ export function OrgTreePage() {
         {tree.map((n) => (
           <Node key={n.id} node={n} depth={0} asOf={asOf} open={open} toggle={toggle} matches={matches} />
         ))}
+        {units.data && tree.length === 0 && (
+          <Table>
+            <Table.Tbody>
+              <EmptyRow columns={1} message={t('noUnitsFound')} />
+            </Table.Tbody>
+          </Table>
+        )}
       </Paper>
       {modal === 'create' && <CreateUnitModal asOf={asOf} onClose={() => setModal(null)} onDone={units.reload} />}
       {modal === 'merge' && <MergeModal asOf={asOf} onClose={() => setModal(null)} onDone={units.reload} />}

@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { UnitType } from '../../../domain/org/history';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { LoadState, useLoad } from '../../app/components';
+import { EmptyRow, LoadState, useLoad } from '../../app/components';
 import { formatDate, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CloseModal, MoveModal, RenameModal } from './OrgChangeForms';
@@ -140,6 +140,7 @@ export function UnitHistoryPage() {
                       </Table.Td>
                     </Table.Tr>
                   ))}
+                  {u.names.length === 0 && <EmptyRow columns={2} message={t('noNames')} />}
                 </Table.Tbody>
               </Table>
             </Paper>
@@ -147,9 +148,9 @@ export function UnitHistoryPage() {
               <Title order={5} mb="xs">
                 {t('parents')}
               </Title>
-              {u.parents.length === 0 && <Text c="dimmed">{t('none')}</Text>}
               <Table>
                 <Table.Tbody>
+                  {u.parents.length === 0 && <EmptyRow columns={2} message={t('noParents')} />}
                   {u.parents.map((p) => (
                     <Table.Tr key={p.validFrom}>
                       <Table.Td>

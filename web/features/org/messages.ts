@@ -1,5 +1,8 @@
 /** The words of the org screens. Vietnamese first; English where it differs. */
 export const vi = {
+  noUnitsFound: 'Không có đơn vị nào khớp với tìm kiếm vào ngày này.',
+  noNames: 'Chưa có tên nào được ghi nhận.',
+  noParents: 'Đơn vị không trực thuộc đơn vị nào.',
   asOf: 'Tại ngày',
   show: 'Xem',
   type: 'Loại',
@@ -40,6 +43,9 @@ export const vi = {
 };
 
 export const en: Partial<Record<keyof typeof vi, string>> = {
+  noUnitsFound: 'No unit matches the search on this date.',
+  noNames: 'No name recorded.',
+  noParents: 'The unit has no parent.',
   asOf: 'As of',
   show: 'Show',
   type: 'Type',

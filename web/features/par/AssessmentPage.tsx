@@ -3,11 +3,11 @@
  * saves itself when left (Tab / Enter moves on, Enter in a score goes to the next item's score), the progress
  * bar follows. Once submitted it is read-only to the unit, except an item returned for explanation.
  */
-import { Alert, Anchor, Badge, Box, Button, Card, FileButton, Grid, Group, List, NativeSelect, NavLink, Progress, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Card, FileButton, Grid, Group, List, NativeSelect, NavLink, Progress, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type KeyboardEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../app/api';
-import { LoadState, useLoad } from '../../app/components';
+import { LoadState, Tag, useLoad } from '../../app/components';
 import { formatDate, formatDateTime, formatNumber, formatPoints } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { ItemInput, ScoringRule } from '../../../domain/par/scoring';
@@ -148,9 +148,9 @@ function UnitSide({ a, item, reload }: { a: Assessment; item: AssessmentItem; re
         ) : (
           <ScoreField kind={item.inputRule} value={text} onChange={setText} onCommit={commitScore} disabled={!item.editable} max={item.max} label={t(`input.${item.inputRule}`)} />
         )}
-        <Badge size="lg" variant="light" data-testid={`self-${item.code}`}>
+        <Tag size="lg" variant="light" data-testid={`self-${item.code}`}>
           {formatPoints(item.selfScore)} / {formatNumber(item.max, 2)}
-        </Badge>
+        </Tag>
       </Group>
       <Textarea
         label={t('explanation')}
@@ -164,11 +164,11 @@ function UnitSide({ a, item, reload }: { a: Assessment; item: AssessmentItem; re
       <TextInput label={t('references')} placeholder={t('referencesHint')} disabled={!item.editable} value={refs} onChange={(e) => setRefs(e.currentTarget.value)} onBlur={() => refs !== (item.refs ?? '') && save({ refs })} />
       <Group gap="xs">
         {item.evidence.map((f) => (
-          <Badge key={f.id} variant="outline" rightSection={item.editable ? <span onClick={() => remove(f.id)} style={{ cursor: 'pointer' }} aria-label={t('remove')}>×</span> : undefined}>
+          <Tag key={f.id} variant="outline" rightSection={item.editable ? <span onClick={() => remove(f.id)} style={{ cursor: 'pointer' }} aria-label={t('remove')}>×</span> : undefined}>
             <Anchor href={`/api/par/evidence/${f.id}`} size="xs">
               {f.fileName}
             </Anchor>
-          </Badge>
+          </Tag>
         ))}
         {item.editable && (
           <FileButton onChange={upload} accept=".pdf,.docx,.xlsx,.doc,.xls,.jpg,.jpeg,.png">
@@ -228,11 +228,11 @@ function AppraiserSide({ a, item, reload }: { a: Assessment; item: AssessmentIte
   return (
     <Stack gap={6}>
       <Group gap="xs">
-        {item.appraisal ? <Badge color={item.appraisal === 'adjusted' ? 'orange' : item.appraisal === 'accepted' ? 'green' : 'yellow'}>{t(`appraisal.${item.appraisal}`)}</Badge> : <Badge color="gray">{t('notAppraised')}</Badge>}
+        {item.appraisal ? <Tag color={item.appraisal === 'adjusted' ? 'orange' : item.appraisal === 'accepted' ? 'green' : 'yellow'}>{t(`appraisal.${item.appraisal}`)}</Tag> : <Tag color="gray">{t('notAppraised')}</Tag>}
         {(item.appraisal === 'accepted' || item.appraisal === 'adjusted') && (
-          <Badge size="lg" variant="light" color="teal" data-testid={`appraised-${item.code}`}>
+          <Tag size="lg" variant="light" color="teal" data-testid={`appraised-${item.code}`}>
             {formatPoints(item.appraisedScore)}
-          </Badge>
+          </Tag>
         )}
       </Group>
       {item.appraisalReason && <Text size="sm">{item.appraisalReason}</Text>}
@@ -318,8 +318,8 @@ export function AssessmentPage() {
               </Text>
             </div>
             <Group>
-              {a.submittedAt ? <Badge color="green">{t('submittedAt')} {formatDateTime(a.submittedAt)}</Badge> : <Badge color="gray">{t('draft')}</Badge>}
-              {a.reopenedUntil && <Badge color="orange">{t('reopenedUntil')} {formatDate(a.reopenedUntil)}</Badge>}
+              {a.submittedAt ? <Tag color="green">{t('submittedAt')} {formatDateTime(a.submittedAt)}</Tag> : <Tag color="gray">{t('draft')}</Tag>}
+              {a.reopenedUntil && <Tag color="orange">{t('reopenedUntil')} {formatDate(a.reopenedUntil)}</Tag>}
               {a.can.submit && (
                 <Button onClick={submit} data-testid="submit-assessment">
                   {t('submitAssessment')}
@@ -381,9 +381,9 @@ export function AssessmentPage() {
                                 ({t('maxPoints').toLowerCase()} {formatNumber(item.max, 2)} · {ruleHint(t, item)})
                               </Text>
                               {item.evidenceRequired && (
-                                <Badge ml="xs" size="xs" variant="light">
+                                <Tag ml="xs" size="xs" variant="light">
                                   {t('evidenceRequired')}
-                                </Badge>
+                                </Tag>
                               )}
                             </Text>
                             {item.guidance && (

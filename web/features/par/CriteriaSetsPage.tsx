@@ -1,9 +1,9 @@
 /** PAR-index criteria sets: the sets by year and unit type, a set's tree, import (with preview), export, clone. */
-import { Alert, Badge, Button, Card, FileButton, Group, List, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, FileButton, Group, List, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { LoadState, useLoad } from '../../app/components';
+import { EmptyRow, LoadState, Tag, useLoad } from '../../app/components';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { CriteriaNode } from '../../../domain/par/criteriaSet';
@@ -70,9 +70,10 @@ function Tree({ areas }: { areas: CriteriaNode[] }) {
             </Table.Td>
             <Table.Td ta="right">{formatNumber(n.max, n.max % 1 ? 2 : 0)}</Table.Td>
             <Table.Td>{ruleText(t, n.rule)}</Table.Td>
-            <Table.Td>{n.evidenceRequired ? <Badge variant="light">{t('required')}</Badge> : ''}</Table.Td>
+            <Table.Td>{n.evidenceRequired ? <Tag variant="light">{t('required')}</Tag> : ''}</Table.Td>
           </Table.Tr>
         ))}
+        {rows.length === 0 && <EmptyRow columns={4} message={t('noCriteria')} />}
       </Table.Tbody>
     </Table>
   );
@@ -139,14 +140,21 @@ export function CriteriaSetsPage() {
           </Button>
         )}
       </Group>
+      {sets.data && sets.data.length === 0 && (
+        <Table data-testid="criteria-sets-empty">
+          <Table.Tbody>
+            <EmptyRow columns={1} message={t('noCriteriaSets')} />
+          </Table.Tbody>
+        </Table>
+      )}
       {current && (
         <Card withBorder>
           <Group gap="xs" mb="xs">
             <Text fw={600}>{current.name}</Text>
-            <Badge>{t(`type.${current.unitType}`)}</Badge>
-            <Badge variant="light" data-testid="criteria-max">
+            <Tag>{t(`type.${current.unitType}`)}</Tag>
+            <Tag variant="light" data-testid="criteria-max">
               {formatNumber(current.maximum - current.surveyShare, 2)} + {formatNumber(current.surveyShare, 2)} {t('surveyPoints')} = {formatNumber(current.maximum, 2)}
-            </Badge>
+            </Tag>
             {current.source && (
               <Text size="xs" c="dimmed">
                 {current.source}

@@ -3,14 +3,15 @@ import { Anchor, Card, Container, Group, Select, Stack, Table, Text, Title } fro
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
-import { LanguageSwitch, LoadState, useLoad } from '../../app/components';
-import { formatDate, formatNumber } from '../../app/format';
+import { EmptyRow, LanguageSwitch, LoadState, useLoad } from '../../app/components';
+import { formatDate, formatPercent } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { GroupBadge } from './ResultsPage';
+import { type GroupThreshold, unitLabel } from '../../../domain/par/results';
+import { GroupBadge, GroupLegend } from './ResultsPage';
 
 interface Published {
-  round: { id: number; year: number; name: string; publishedAt: string };
-  units: { unitId: number; unitName: string; unitType: string; index: number | null; rank: number | null; group: string | null }[];
+  round: { id: number; year: number; name: string; publishedAt: string; groups?: GroupThreshold[] };
+  units: { unitId: number; unitName: string; parentName?: string | null; unitType: string; index: number | null; rank: number | null; group: string | null }[];
 }
 
 export function PublicRankingPage() {
@@ -29,26 +30,43 @@ export function PublicRankingPage() {
           <LanguageSwitch />
         </Group>
         <LoadState loading={rounds.loading && !rounds.data} error={rounds.error} />
-        {rounds.data && rounds.data.length === 0 && <Text>{t('nothingPublished')}</Text>}
+        {rounds.data && rounds.data.length === 0 && (
+          <Table>
+            <Table.Tbody>
+              <EmptyRow columns={1} message={t('nothingPublished')} />
+            </Table.Tbody>
+          </Table>
+        )}
         {rounds.data && rounds.data.length > 0 && <Select label={t('year')} data={rounds.data.map((r) => ({ value: String(r.id), label: `${r.year} — ${r.name}` }))} value={id} onChange={setPicked} />}
         {data && (
           <>
             <Text size="sm" c="dimmed">
               {t('publishedOn')} {formatDate(data.round.publishedAt.slice(0, 10))}
             </Text>
+            {data.round.groups && <GroupLegend groups={data.round.groups} />}
             {types.map((type) => (
               <Card key={type} withBorder p="xs">
                 <Text fw={600}>{t(`type.${type}`)}</Text>
-                <Table fz="sm" data-testid={`public-ranking-${type}`}>
+                <Table fz="sm" data-testid={`public-ranking-${type}`} horizontalSpacing={6}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('rank')}</Table.Th>
+                      <Table.Th>{t('unit')}</Table.Th>
+                      <Table.Th ta="right">{t('parIndexShort')}</Table.Th>
+                      <Table.Th>{t('group')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
                   <Table.Tbody>
                     {data.units
                       .filter((u) => u.unitType === type)
                       .map((u) => (
                         <Table.Tr key={u.unitId}>
-                          <Table.Td w={30}>{u.rank}</Table.Td>
-                          <Table.Td>{u.unitName}</Table.Td>
-                          <Table.Td ta="right">{u.index === null ? '—' : `${formatNumber(u.index, 2)} %`}</Table.Td>
-                          <Table.Td w={30}>
+                          <Table.Td>{u.rank}</Table.Td>
+                          <Table.Td>{unitLabel(u, data.units)}</Table.Td>
+                          <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="public-index">
+                            {formatPercent(u.index)}
+                          </Table.Td>
+                          <Table.Td>
                             <GroupBadge group={u.group} />
                           </Table.Td>
                         </Table.Tr>

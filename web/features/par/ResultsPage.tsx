@@ -2,22 +2,66 @@
  * Results of a round: ranking within each unit type with groups, self vs appraised, last year; a bar chart
  * of the index and a radar of one unit's areas; exports. Units see their own row only.
  */
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { Chart } from '../../app/Chart';
-import { LoadState, useLoad } from '../../app/components';
-import { formatNumber, formatPoints } from '../../app/format';
+import { EmptyRow, LoadState, Tag, useLoad } from '../../app/components';
+import { formatNumber, formatPercent, formatPoints } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { type GroupThreshold, unitLabel } from '../../../domain/par/results';
+import { barsOption, radarOption } from './charts';
 import { StatusBadge } from './RoundsPage';
 import type { Round, UnitResult } from './types';
 
 const GROUP_COLOR: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
+/** The group's letter in a badge as wide as the letter (never an empty dot), its meaning in the tooltip. */
 export function GroupBadge({ group }: { group: string | null }) {
-  return group ? <Badge color={GROUP_COLOR[group] ?? 'gray'}>{group}</Badge> : null;
+  const { t } = useI18n();
+  return group ? (
+    <Tag color={GROUP_COLOR[group] ?? 'gray'} title={`${t('group')} ${group}`} data-testid="group-badge" style={{ minWidth: 28 }}>
+      {group}
+    </Tag>
+  ) : null;
+}
+
+/** What the groups mean: the round's thresholds, highest first ("A: từ 90 %", "B: từ 80 % đến dưới 90 %", "C: dưới 80 %"). */
+export function GroupLegend({ groups }: { groups: GroupThreshold[] }) {
+  const { t } = useI18n();
+  const sorted = [...groups].sort((a, b) => b.atLeast - a.atLeast);
+  const num = (n: number) => formatPercent(n, Number.isInteger(n) ? 0 : 2);
+  return (
+    <Group gap="xs" data-testid="group-legend" wrap="wrap">
+      <Text size="sm" c="dimmed">
+        {t('groupsAre')}:
+      </Text>
+      {sorted.map((g, i) => (
+        <Group key={g.name} gap={4} wrap="nowrap">
+          <GroupBadge group={g.name} />
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {i === 0 ? `${t('fromAtLeast')} ${num(g.atLeast)}` : g.atLeast === 0 ? `${t('below')} ${num(sorted[i - 1].atLeast)}` : `${t('fromAtLeast')} ${num(g.atLeast)} ${t('toBelow')} ${num(sorted[i - 1].atLeast)}`}
+          </Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}
+
+/** Last year's index and the change, the change only where this year has a real index. */
+export function PreviousCell({ u }: { u: UnitResult }) {
+  const { t } = useI18n();
+  if (!u.previous) return <>—</>;
+  if (u.previous.index === null) return <>{t('mergedUnits')}</>;
+  const c = u.previous.change;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {formatPercent(u.previous.index)}
+      {c !== null && ` (${c >= 0 ? '+' : ''}${formatNumber(c, 2)})`}
+    </span>
+  );
 }
 
 export function ResultsPage() {
@@ -31,34 +75,8 @@ export function ResultsPage() {
   const units = (res.data?.units ?? []).filter((u) => u.unitType === shownType);
   const [radarUnit, setRadarUnit] = useState<string | null>(null);
   const radar = units.find((u) => String(u.unitId) === radarUnit) ?? units.find((u) => u.areas.length);
-  const bars = useMemo(() => {
-    const ranked = units.filter((u) => u.index !== null);
-    return {
-      tooltip: {},
-      grid: { left: 200, right: 30, top: 10, bottom: 30 },
-      xAxis: { type: 'value', max: 100 },
-      yAxis: { type: 'category', inverse: true, data: ranked.map((u) => u.unitName) },
-      series: [{ type: 'bar', data: ranked.map((u) => u.index), label: { show: true, position: 'right', formatter: (p: { value: number }) => formatNumber(p.value, 2) } }],
-    };
-  }, [units]);
-  const radarOption = useMemo(
-    () =>
-      radar && {
-        tooltip: {},
-        radar: { indicator: radar.areas.map((a) => ({ name: `${a.code}. ${a.name.slice(0, 28)}`, max: 100 })) },
-        series: [
-          {
-            type: 'radar',
-            data: [
-              { name: t('indexByArea'), value: radar.areas.map((a) => a.index ?? 0) },
-              { name: t('selfScore'), value: radar.areas.map((a) => (a.max ? Math.round((a.self / a.max) * 10000) / 100 : 0)) },
-            ],
-          },
-        ],
-        legend: { bottom: 0 },
-      },
-    [radar, t],
-  );
+  const bars = useMemo(() => barsOption(units.filter((u) => u.index !== null).map((u) => ({ label: unitLabel(u, units), index: u.index! }))), [units]);
+  const radarChart = useMemo(() => radar && radarOption(radar.areas, { index: t('indexByArea'), self: t('selfScore') }), [radar, t]);
   const r = res.data?.round;
   const whole = can('report.read');
   return (
@@ -89,9 +107,12 @@ export function ResultsPage() {
               )}
             </Group>
           </Group>
-          <Text size="sm" c="dimmed">
-            {r.status === 'open' ? t('provisionalResults') : ''} {t('groupsAre')}: {r.groups.map((g) => `${g.name} ≥ ${formatNumber(g.atLeast, 0)} %`).join(', ')}
-          </Text>
+          {r.status === 'open' && (
+            <Alert color="yellow" title={t('provisionalResults')} data-testid="provisional">
+              {t('provisionalExplain')}
+            </Alert>
+          )}
+          <GroupLegend groups={r.groups} />
           <Select data={types.map((x) => ({ value: x, label: t(`type.${x}`) }))} value={shownType} onChange={setType} w={260} label={t('unitType')} />
           <Table striped data-testid="ranking">
             <Table.Thead>
@@ -114,13 +135,8 @@ export function ResultsPage() {
                   <Table.Td>{u.rank ?? '—'}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/par/rounds/${r.id}/units/${u.unitId}`}>
-                      {u.unitName}
+                      {unitLabel(u, units)}
                     </Anchor>
-                    {!u.submitted && (
-                      <Text size="xs" c="dimmed">
-                        {t('notSubmitted')}
-                      </Text>
-                    )}
                   </Table.Td>
                   <Table.Td ta="right">{formatPoints(u.selfScore)}</Table.Td>
                   <Table.Td ta="right">{formatPoints(u.appraisedScore)}</Table.Td>
@@ -129,17 +145,18 @@ export function ResultsPage() {
                   </Table.Td>
                   <Table.Td ta="right">{formatPoints(u.surveyScore)}</Table.Td>
                   <Table.Td ta="right">{formatPoints(u.maxScore)}</Table.Td>
-                  <Table.Td ta="right" fw={700}>
-                    {u.index === null ? '—' : `${formatNumber(u.index, 2)} %`}
+                  <Table.Td ta="right" fw={700} style={{ whiteSpace: 'nowrap' }}>
+                    {u.submitted ? formatPercent(u.index) : <Text span size="sm" c="dimmed" data-testid="not-submitted">{t('notSubmittedShort')}</Text>}
                   </Table.Td>
                   <Table.Td>
                     <GroupBadge group={u.group} />
                   </Table.Td>
                   <Table.Td ta="right">
-                    {u.previous ? (u.previous.index === null ? t('mergedUnits') : `${formatNumber(u.previous.index, 2)} % (${u.previous.change! >= 0 ? '+' : ''}${formatNumber(u.previous.change ?? 0, 2)})`) : '—'}
+                    <PreviousCell u={u} />
                   </Table.Td>
                 </Table.Tr>
               ))}
+              {units.length === 0 && <EmptyRow columns={10} message={t('noResults')} />}
             </Table.Tbody>
           </Table>
           <Group grow align="start">
@@ -147,13 +164,13 @@ export function ResultsPage() {
               <Text fw={600}>{t('indexChart')}</Text>
               <Chart option={bars} height={Math.max(200, units.length * 28 + 40)} testId="par-bars" />
             </Card>
-            {radar && radarOption && (
+            {radar && radarChart && (
               <Card withBorder>
                 <Group justify="space-between">
                   <Text fw={600}>{t('indexByArea')}</Text>
-                  <Select size="xs" data={units.filter((u) => u.areas.length).map((u) => ({ value: String(u.unitId), label: u.unitName }))} value={String(radar.unitId)} onChange={setRadarUnit} w={240} />
+                  <Select size="xs" data={units.filter((u) => u.areas.length).map((u) => ({ value: String(u.unitId), label: unitLabel(u, units) }))} value={String(radar.unitId)} onChange={setRadarUnit} w={240} />
                 </Group>
-                <Chart option={radarOption} height={340} testId="par-radar" />
+                <Chart option={radarChart} height={400} testId="par-radar" />
               </Card>
             )}
           </Group>

@@ -2,12 +2,12 @@
  * One round: every unit's progress, submission, appraisal and survey points; the administrator changes the
  * windows, assigns appraisers, reopens a unit, imports the survey points, approves and publishes.
  */
-import { Alert, Anchor, Badge, Button, Card, FileButton, Group, List, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, FileButton, Group, List, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { DateField, LoadState, useLoad } from '../../app/components';
+import { DateField, EmptyRow, LoadState, Tag, useLoad } from '../../app/components';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { StatusBadge } from './RoundsPage';
@@ -159,6 +159,7 @@ function Survey({ roundId, onDone }: { roundId: number; onDone(): void }) {
                   <Table.Td ta="right">→ {formatNumber(p.score, 2)}</Table.Td>
                 </Table.Tr>
               ))}
+              {preview.length === 0 && <EmptyRow columns={3} message={t('noSurveyRows')} />}
             </Table.Tbody>
           </Table>
           <Button onClick={() => send(false)}>{t('save')}</Button>
@@ -253,7 +254,7 @@ export function RoundPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {u.submittedAt ? <Badge color="green">{formatDateTime(u.submittedAt)}</Badge> : <Badge color="gray">{t('notSubmitted')}</Badge>}
+                    {u.submittedAt ? <Tag color="green">{formatDateTime(u.submittedAt)}</Tag> : <Tag color="gray">{t('notSubmitted')}</Tag>}
                     {u.reopenedUntil && (
                       <Text size="xs" c="orange">
                         {t('reopenedUntil')} {formatDate(u.reopenedUntil)}
@@ -263,9 +264,9 @@ export function RoundPage() {
                   <Table.Td>
                     {u.appraised.done}/{u.appraised.total}
                     {u.appraised.returned > 0 && (
-                      <Badge ml={4} color="orange" size="xs">
+                      <Tag ml={4} color="orange" size="xs">
                         {u.appraised.returned} {t('returnedItems')}
-                      </Badge>
+                      </Tag>
                     )}
                   </Table.Td>
                   <Table.Td ta="right">{u.surveyScore === null ? '—' : formatNumber(u.surveyScore, 2)}</Table.Td>
@@ -285,6 +286,7 @@ export function RoundPage() {
                   </Table.Td>
                 </Table.Tr>
               ))}
+              {r.units.length === 0 && <EmptyRow columns={7} message={t('noUnitsInRound')} />}
             </Table.Tbody>
           </Table>
           {reopen && (

@@ -1,17 +1,17 @@
 /** PAR rounds: the list, and the administrator's form for a new round (year, sets, windows). */
-import { Anchor, Badge, Button, Card, Group, MultiSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, MultiSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { DateField, ErrorAlert, LoadState, useLoad } from '../../app/components';
+import { DateField, EmptyRow, ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
 import { formatDate, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { Round } from './types';
 
 export function StatusBadge({ status }: { status: Round['status'] }) {
   const { t } = useI18n();
-  return <Badge color={status === 'published' ? 'green' : status === 'approved' ? 'blue' : 'gray'}>{t(`roundStatus.${status}`)}</Badge>;
+  return <Tag color={status === 'published' ? 'green' : status === 'approved' ? 'blue' : 'gray'}>{t(`roundStatus.${status}`)}</Tag>;
 }
 
 function NewRound({ onCreated }: { onCreated(id: number): void }) {
@@ -130,6 +130,7 @@ export function RoundsPage() {
               </Table.Td>
             </Table.Tr>
           ))}
+          {rounds.data && rounds.data.length === 0 && <EmptyRow columns={7} message={t('noRounds')} hint={can('par.manage') ? t('noRoundsHint') : undefined} />}
         </Table.Tbody>
       </Table>
       {can('par.manage') && <NewRound onCreated={(id) => navigate(`/par/rounds/${id}`)} />}

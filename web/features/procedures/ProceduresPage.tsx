@@ -1,9 +1,9 @@
 /** Administrative procedures: search with or without diacritics; the administrator imports the list. */
-import { Badge, Button, FileButton, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, FileButton, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { ErrorAlert, LoadState, useLoad } from '../../app/components';
+import { EmptyRow, ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
@@ -90,12 +90,13 @@ export function ProceduresPage() {
                 {formatNumber(p.limit.value, Number.isInteger(p.limit.value) ? 0 : 1)} {t(p.limit.unit === 'day' ? 'workingDays' : 'workingHours')}
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={p.onlineLevel === 'full' ? 'green' : p.onlineLevel === 'partial' ? 'blue' : 'gray'}>
+                <Tag variant="light" color={p.onlineLevel === 'full' ? 'green' : p.onlineLevel === 'partial' ? 'blue' : 'gray'}>
                   {t(`online.${p.onlineLevel}`)}
-                </Badge>
+                </Tag>
               </Table.Td>
             </Table.Tr>
           ))}
+          {data.data && data.data.items.length === 0 && (q || field ? <EmptyRow columns={7} message={t('noProcedures')} hint={t('noProceduresHint')} /> : <EmptyRow columns={7} message={t('noProceduresYet')} />)}
         </Table.Tbody>
       </Table>
       {(data.data?.total ?? 0) > PAGE && <Pagination total={Math.ceil(data.data!.total / PAGE)} value={page} onChange={setPage} />}

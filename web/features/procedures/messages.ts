@@ -1,5 +1,8 @@
 /** The words of the procedures screens. Vietnamese first; English where it differs. */
 export const vi = {
+  noProcedures: 'Không có thủ tục nào khớp với tìm kiếm.',
+  noProceduresHint: 'Thử bỏ bớt từ khoá hoặc bỏ chọn lĩnh vực.',
+  noProceduresYet: 'Danh mục thủ tục hành chính chưa có thủ tục nào.',
   importList: 'Nhập danh mục',
   agency: 'Cơ quan thực hiện',
   timeLimit: 'Thời hạn',
@@ -12,6 +15,9 @@ export const vi = {
 };
 
 export const en: Partial<Record<keyof typeof vi, string>> = {
+  noProcedures: 'No procedure matches the search.',
+  noProceduresHint: 'Try fewer words or clear the field.',
+  noProceduresYet: 'The procedure list is empty.',
   importList: 'Import list',
   agency: 'Agency',
   timeLimit: 'Time limit',

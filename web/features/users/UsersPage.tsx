@@ -1,11 +1,11 @@
-import { Badge, Button, Group, Modal, PasswordInput, Select, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ROLES, type Role } from '../../../domain/access/policy';
 import type { UnitAsOf } from '../../../domain/org/history';
 import { fold } from '../../../domain/text/normalize';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { ErrorAlert, LoadState, useLoad } from '../../app/components';
+import { EmptyRow, ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
 import { todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
@@ -115,9 +115,9 @@ export function UsersPage() {
   const q = fold(query);
   const rows = (users.data ?? []).filter((u) => !q || fold(`${u.username} ${u.fullName} ${unitName.get(u.unitId) ?? ''}`).includes(q));
   const status = (u: User) => {
-    if (!u.active) return <Badge color="gray">{t('inactive')}</Badge>;
-    if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) return <Badge color="red">{t('locked')}</Badge>;
-    return <Badge color="green">{t('active')}</Badge>;
+    if (!u.active) return <Tag color="gray">{t('inactive')}</Tag>;
+    if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) return <Tag color="red">{t('locked')}</Tag>;
+    return <Tag color="green">{t('active')}</Tag>;
   };
   return (
     <Stack>
@@ -165,6 +165,7 @@ export function UsersPage() {
               )}
             </Table.Tr>
           ))}
+          {users.data && rows.length === 0 && <EmptyRow columns={manage ? 6 : 5} message={t('noUsers')} />}
         </Table.Tbody>
       </Table>
       {editing && <UserModal user={editing === 'new' ? null : editing} units={unitOptions} onClose={() => setEditing(null)} onDone={users.reload} />}

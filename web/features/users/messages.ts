@@ -1,5 +1,6 @@
 /** The words of the users screens. Vietnamese first; English where it differs. */
 export const vi = {
+  noUsers: 'Không có người dùng nào khớp với tìm kiếm.',
   fullName: 'Họ và tên',
   email: 'Thư điện tử',
   active: 'Hoạt động',
@@ -13,6 +14,7 @@ export const vi = {
 };
 
 export const en: Partial<Record<keyof typeof vi, string>> = {
+  noUsers: 'No user matches the search.',
   fullName: 'Full name',
   email: 'Email',
   active: 'Active',
