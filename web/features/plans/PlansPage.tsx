@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Progress, Stack, Table, Text, Title } from '@man
 import { Link } from 'react-router';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { LoadState, useLoad } from '../../app/components';
+import { EmptyRow, LoadState, useLoad } from '../../app/components';
 import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { formatBudget } from './look';
@@ -80,6 +80,7 @@ export function PlansPage() {
           {plans.data?.map((p) => (
             <PlanRow key={p.id} p={p} />
           ))}
+          {plans.data?.length === 0 && <EmptyRow columns={7} message={t('noPlans')} hint={t('noPlansHint')} />}
         </Table.Tbody>
       </Table>
     </Stack>

@@ -1,5 +1,7 @@
 /** The words of the plans screens. Vietnamese first; English where it differs. */
 export const vi = {
+  noPlans: 'Chưa có kế hoạch CCHC nào.',
+  noPlansHint: 'Quản trị viên nhập kế hoạch từ tệp Excel, CSV hoặc phụ lục Word của quyết định (nút "Nhập kế hoạch").',
   date: 'Ngày',
   goalsTargets: 'Mục tiêu, chỉ tiêu',
   edit: 'Sửa',
@@ -93,6 +95,8 @@ export const vi = {
 };
 
 export const en: Partial<Record<keyof typeof vi, string>> = {
+  noPlans: 'No CCHC plan yet.',
+  noPlansHint: 'The administrator imports a plan from an Excel or CSV file or the decision’s Word appendix ("Import a plan").',
   date: 'Date',
   goalsTargets: 'Goals and targets',
   edit: 'Edit',
