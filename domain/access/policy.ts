@@ -30,6 +30,8 @@ export const ACTIONS = [
   'procedure.manage', // the procedure list (danh mục TTHC)
   'dossier.ingest', // send dossier events (besides the one-stop systems' API key)
   'par.manage', // PAR-index criteria sets and rounds
+  'indicator.manage', // indicators units enter, targets, values on a unit's behalf
+  'report.manage', // the province's periodic CCHC report: draft from the units', finalise, urge
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +66,8 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'procedure.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'dossier.ingest': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'par.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'indicator.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'report.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

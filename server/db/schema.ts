@@ -13,3 +13,4 @@ export * from './schema/settings.js';
 export * from './schema/procedures.js';
 export * from './schema/dossiers.js';
 export * from './schema/par.js';
+export * from './schema/indicators.js';

@@ -23,6 +23,7 @@ import { parRoutes } from './routes/par.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { progressRoutes } from './routes/progress.js';
 import { userRoutes } from './routes/users.js';
+import { indicatorRoutes } from './routes/indicators.js';
 
 export interface AppOptions {
   database: Database;
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(parRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(calendarRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(progressRoutes, { db });
+  await app.register(indicatorRoutes, { db });
 
   const webDir = opts.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

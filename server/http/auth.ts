@@ -3,7 +3,7 @@
  * helpers that routes call first: `requireActor` (401) then `authorize` (403).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Action, can, type Resource } from '../../domain/access/policy.js';
+import { type Action, can, type Resource, scopeUnit } from '../../domain/access/policy.js';
 import type { Db } from '../db/client.js';
 import { errors } from '../errors.js';
 import type { AuditActor } from '../modules/audit/record.js';
@@ -67,4 +67,18 @@ export function authorize(user: SessionUser, action: Action, resource?: Resource
 
 export function auditActor(user: SessionUser): AuditActor {
   return { id: user.id, name: user.username };
+}
+
+/**
+ * The unit whose figures a reader gets: staff limited to their own unit for `report.read` see their unit's
+ * figures whatever they ask for (another unit is refused); others get the unit they ask for, or the province.
+ */
+export function readableUnit(user: SessionUser, unit: number | undefined): number | undefined {
+  const own = scopeUnit(user, 'report.read');
+  if (own === 'none') throw errors.forbidden();
+  if (own !== null) {
+    if (unit !== undefined && unit !== own) throw errors.forbidden();
+    return own;
+  }
+  return unit;
 }

@@ -9,7 +9,7 @@ import type { AuditActor } from '../../modules/audit/record.js';
 import { type IncomingEvent, ingestEvents } from '../../modules/dossiers/ingest.js';
 import { getDossier, publicLookup } from '../../modules/dossiers/queries.js';
 import { readTable } from '../../modules/files/tables.js';
-import { auditActor, authorize, requireActor } from '../auth.js';
+import { auditActor, authorize, readableUnit, requireActor } from '../auth.js';
 import { idParam, isoDate } from '../schemas.js';
 import { scopeUnit } from '../../../domain/access/policy.js';
 import { parsePeriod } from '../../../domain/periods/period.js';
@@ -37,17 +37,6 @@ const range = z.object({
   from: isoDate,
   to: isoDate,
 });
-
-/** Staff limited to their own unit see their unit's figures whatever they ask for. */
-function statsUnit(user: SessionUser, unit: number | undefined): number | undefined {
-  const own = scopeUnit(user, 'report.read');
-  if (own === 'none') throw errors.forbidden();
-  if (own !== null) {
-    if (unit !== undefined && unit !== own) throw errors.forbidden();
-    return own ?? undefined;
-  }
-  return unit;
-}
 
 const FILE_COLUMNS = ['sourceSystem', 'dossierCode', 'procedureCode', 'unitCode', 'kind', 'at', 'channel', 'appointment'] as const;
 
@@ -115,7 +104,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     },
     async (req) => {
       const { user } = requireActor(req);
-      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
       const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
       const report = await oneStopReport(db, scope, from, to, at);
       const groups = req.query.by ? await groupedReport(db, scope, from, to, req.query.by, at) : undefined;
@@ -128,7 +117,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     { schema: { tags: ['dossiers'], summary: 'Diễn biến theo tháng / month by month', querystring: range } },
     async (req) => {
       const { user } = requireActor(req);
-      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
       const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
       return { unit: scope.unit, months: await monthlyTrend(db, scope, from, to, at) };
     },
@@ -139,7 +128,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     { schema: { tags: ['dossiers'], summary: 'Xuất báo cáo (Excel)', querystring: range } },
     async (req, reply) => {
       const { user } = requireActor(req);
-      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
       const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
       const file = await exportStatsXlsx(db, scope, from, to, at);
       return reply
@@ -167,7 +156,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     },
     async (req) => {
       const { user } = requireActor(req);
-      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
       const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
       return listDossiers(db, scope, { ...req.query, from, to, at });
     },
@@ -187,7 +176,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       const { user } = requireActor(req);
       const period = parsePeriod(req.query.period);
       if (!period) throw errors.badRequest('INVALID_PERIOD', 'Kỳ phải có dạng 2026, 2026-Q1 hoặc 2026-03.', 'The period must look like 2026, 2026-Q1 or 2026-03.');
-      const scope = await resolveScope(db, statsUnit(user, req.query.unit));
+      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
       return index766(db, scope, period, new Date());
     },
   );

@@ -18,22 +18,8 @@ import { errors } from '../../errors.js';
 import { loadHistory } from '../org/history.js';
 import { periodSums, plus, splitSums, sumBefore, sumCounters, sumsByMonth, sumsByUnit } from './counters.js';
 
-export interface Scope {
-  unit: { id: number; name: string } | null;
-  /** null: the whole province (every unit) */
-  unitIds: number[] | null;
-  /** the organisation history, read at most once per request */
-  history: () => Promise<OrgHistory>;
-}
-
-export async function resolveScope(db: Db, unitId: number | undefined): Promise<Scope> {
-  let read: Promise<OrgHistory> | undefined;
-  const history = () => (read ??= loadHistory(db));
-  if (unitId === undefined) return { unit: null, unitIds: null, history };
-  const h = await history();
-  if (!h.units.some((u) => u.id === unitId)) throw errors.notFound('unit');
-  return { unit: { id: unitId, name: latestName(h, unitId) }, unitIds: statisticsScope(h, unitId), history };
-}
+export { resolveScope, type Scope } from '../org/scope.js';
+import type { Scope } from '../org/scope.js';
 
 /**
  * The period's end, no later than today: dossiers still open are judged at the end of the period, or — when
@@ -47,14 +33,14 @@ export function checkRange(from: IsoDate, to: IsoDate, now: Date) {
 }
 
 /** Open dossiers whose deadline falls later on `day` than `at`: counted late from that day, not late yet. */
-async function notLateYet(db: Db, scope: Scope, day: IsoDate, at: Date | null | undefined) {
+async function notLateYet(db: Db, unitIds: number[] | null, day: IsoDate, at: Date | null | undefined) {
   if (!at) return [];
   const d = dossiers;
   return db
     .select({ unitId: d.unitId, procedureId: d.procedureId, code: procedures.code, field: procedures.field, level: procedures.level, n: count() })
     .from(d)
     .innerJoin(procedures, eq(procedures.id, d.procedureId))
-    .where(and(scope.unitIds ? inArray(d.unitId, scope.unitIds) : undefined, eq(d.lateFrom, day), gt(d.lateAt, at), isNull(d.endedOn)))
+    .where(and(unitIds ? inArray(d.unitId, unitIds) : undefined, eq(d.lateFrom, day), gt(d.lateAt, at), isNull(d.endedOn)))
     .groupBy(d.unitId, d.procedureId, procedures.code, procedures.field, procedures.level);
 }
 
@@ -65,15 +51,45 @@ const inScope = (s: Scope) => (s.unitIds ? inArray(dossierDaily.unitId, s.unitId
 
 export async function oneStopReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at?: Date | null): Promise<OneStopReport> {
   const { before, upTo, within } = await sumCounters(db, scope.unitIds, from, to);
-  const pending = (await notLateYet(db, scope, to, at)).reduce((a, r) => a + Number(r.n), 0);
+  const pending = (await notLateYet(db, scope.unitIds, to, at)).reduce((a, r) => a + Number(r.n), 0);
   return composeReport(before, withoutPending(upTo, pending), within);
+}
+
+/**
+ * The report of each of several units at once, each over its own scope (`scopeOf`: the unit, the units it came
+ * from and those below): one read of the counters for all of them.
+ */
+export async function reportsOfUnits(db: Db, unitIds: number[], scopeOf: (id: number) => number[], from: IsoDate, to: IsoDate, at?: Date | null) {
+  const scopes = new Map(unitIds.map((id) => [id, scopeOf(id)]));
+  const all = [...new Set([...scopes.values()].flat())];
+  const sums = all.length ? await sumsByUnit(db, all, from, to) : new Map();
+  const pending = new Map<number, number>();
+  for (const p of await notLateYet(db, all, to, at)) pending.set(p.unitId, (pending.get(p.unitId) ?? 0) + Number(p.n));
+  const out = new Map<number, OneStopReport>();
+  for (const [id, ids] of scopes) {
+    let before = zeroCounters();
+    let upTo = zeroCounters();
+    let within = zeroCounters();
+    let late = 0;
+    for (const u of ids) {
+      const x = sums.get(u);
+      if (x) {
+        before = plus(before, x.before);
+        upTo = plus(upTo, x.upTo);
+        within = plus(within, x.within);
+      }
+      late += pending.get(u) ?? 0;
+    }
+    out.set(id, composeReport(before, withoutPending(upTo, late), within));
+  }
+  return out;
 }
 
 export type GroupBy = 'procedure' | 'field' | 'level' | 'unit';
 
 /** The report for each procedure, field, level or receiving unit that has any dossier up to `to`. */
 export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: IsoDate, by: GroupBy, at?: Date | null) {
-  const pending = await notLateYet(db, scope, to, at);
+  const pending = await notLateYet(db, scope.unitIds, to, at);
   const pendingBy = new Map<string, number>();
   for (const p of pending) {
     const k = by === 'unit' ? String(p.unitId) : by === 'procedure' ? p.code : by === 'field' ? p.field : p.level;
@@ -114,7 +130,7 @@ export async function groupedReport(db: Db, scope: Scope, from: IsoDate, to: Iso
 export async function monthlyTrend(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at?: Date | null) {
   let running = await sumBefore(db, scope.unitIds, from);
   const byMonth = await sumsByMonth(db, scope.unitIds, from, to);
-  const pending = (await notLateYet(db, scope, to, at)).reduce((a, r) => a + Number(r.n), 0);
+  const pending = (await notLateYet(db, scope.unitIds, to, at)).reduce((a, r) => a + Number(r.n), 0);
   const months = monthsBetween(from, to);
   // every month of the range, also the empty ones; the last one judged at `at` when it runs to today
   return months.map((m, i) => {
@@ -125,9 +141,8 @@ export async function monthlyTrend(db: Db, scope: Scope, from: IsoDate, to: IsoD
   });
 }
 
-export async function index766(db: Db, scope: Scope, period: Period, now: Date) {
-  const { from, to, at } = checkRange(period.from, period.to, now);
-  const report = await oneStopReport(db, scope, from, to, at);
+/** Procedures of the scope's units (their agency), those offered online, and those of them that had online dossiers in the window. */
+export async function onlineServices(db: Db, scope: Scope, from: IsoDate, to: IsoDate) {
   const procScope = scope.unitIds ? inArray(procedures.agencyUnitId, scope.unitIds) : undefined;
   const [p] = await db
     .select({ total: count(), online: sql<number>`count(*) filter (where ${procedures.onlineLevel} <> 'none')` })
@@ -138,7 +153,13 @@ export async function index766(db: Db, scope: Scope, period: Period, now: Date) 
     .from(dossierDaily)
     .innerJoin(procedures, eq(procedures.id, dossierDaily.procedureId))
     .where(and(inScope(scope), gte(dossierDaily.day, from), lte(dossierDaily.day, to), gt(dossierDaily.receivedOnline, 0), ne(procedures.onlineLevel, 'none'), procScope));
-  const idx = computeIndex766({ procedures: { total: Number(p.total), online: Number(p.online), onlineWithDossiers: Number(used.n) }, report });
+  return { total: Number(p.total), online: Number(p.online), onlineWithDossiers: Number(used.n) };
+}
+
+export async function index766(db: Db, scope: Scope, period: Period, now: Date) {
+  const { from, to, at } = checkRange(period.from, period.to, now);
+  const report = await oneStopReport(db, scope, from, to, at);
+  const idx = computeIndex766({ procedures: await onlineServices(db, scope, from, to), report });
   return { unit: scope.unit, period: period.key, from, to: period.to, judgedAt: to, ...idx, report };
 }
 

@@ -1,0 +1,4 @@
+/** The modules whose figures are indicators: importing this list registers them all. */
+import '../dossiers/indicators.js';
+import '../plans/indicators.js';
+import '../par/indicators.js';

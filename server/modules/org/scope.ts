@@ -1,0 +1,34 @@
+/**
+ * The units a figure of a unit counts (domain/org/scope.ts `statisticsScope`: itself, the units it came from,
+ * everything ever below them), resolved once per request from the kept organisation history.
+ */
+import type { Db } from '../../db/client.js';
+import { latestName, statisticsScope } from '../../../domain/org/scope.js';
+import type { OrgHistory } from '../../../domain/org/history.js';
+import { errors } from '../../errors.js';
+import { loadHistory } from './history.js';
+
+export interface Scope {
+  unit: { id: number; name: string } | null;
+  /** null: the whole province (every unit) */
+  unitIds: number[] | null;
+  /** the organisation history, read at most once per request */
+  history: () => Promise<OrgHistory>;
+}
+
+export async function resolveScope(db: Db, unitId: number | undefined): Promise<Scope> {
+  let read: Promise<OrgHistory> | undefined;
+  const history = () => (read ??= loadHistory(db));
+  if (unitId === undefined) return { unit: null, unitIds: null, history };
+  const h = await history();
+  if (!h.units.some((u) => u.id === unitId)) throw errors.notFound('unit');
+  return { unit: { id: unitId, name: latestName(h, unitId) }, unitIds: statisticsScope(h, unitId), history };
+}
+
+
+/** Whether the scope stands for the whole province (no unit, or a province-level unit). */
+export async function isProvinceScope(scope: Scope): Promise<boolean> {
+  if (!scope.unit) return true;
+  const h = await scope.history();
+  return h.units.find((u) => u.id === scope.unit!.id)?.type === 'province';
+}
