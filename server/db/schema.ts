@@ -14,3 +14,4 @@ export * from './schema/procedures.js';
 export * from './schema/dossiers.js';
 export * from './schema/par.js';
 export * from './schema/indicators.js';
+export * from './schema/reports.js';

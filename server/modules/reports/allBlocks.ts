@@ -1,0 +1,5 @@
+/** The modules that write parts of the periodic report: importing this list registers their blocks. */
+import '../dossiers/reportBlocks.js';
+import '../plans/reportBlocks.js';
+import '../par/reportBlocks.js';
+import '../indicators/reportBlocks.js';
