@@ -87,14 +87,25 @@ function refuseTextErrors(found: TextError[]) {
 /** How many characters are read between pauses. */
 const CSV_SLICE = 256 * 1024;
 
+/** Semicolon when the first line (its first 64 K characters) has more semicolons than commas. */
+function separatorOf(text: string): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  for (let i = 0; i < Math.min(text.length, 65_536); i++) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') break;
+    if (ch === ',') commas++;
+    else if (ch === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
 /**
  * RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes), comma or semicolon separated. A
  * generator that yields every CSV_SLICE characters, so that the caller may pause there.
  */
 function* csvSteps(text: string, limits: TableLimits, out: string[][]): Generator<void, void, void> {
-  const nl = text.indexOf('\n');
-  const firstLine = text.slice(0, nl === -1 ? undefined : nl);
-  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const sep = separatorOf(text);
   const found: TextError[] = [];
   let rowNo = 1;
   let row: string[] = [];
@@ -110,15 +121,17 @@ function* csvSteps(text: string, limits: TableLimits, out: string[][]): Generato
       const at = invalidCharAt(cell);
       if (at !== -1 && found.length < MAX_TEXT_ERRORS) found.push(textError(rowNo, col, cell, at));
     }
-    if (col <= limits.maxColumns) row.push(cell);
+    if (col <= limits.maxColumns && rowNo <= limits.maxRows) row.push(cell);
     col++;
     cell = '';
   };
   const endRow = () => {
     endCell();
-    if (rowNo <= limits.maxRows) out.push(row);
-    else if (nonEmpty) throw tooManyRowsError(rowNo, limits);
-    row = [];
+    if (rowNo <= limits.maxRows) {
+      out.push(row);
+      row = [];
+    } else if (nonEmpty) throw tooManyRowsError(rowNo, limits);
+    // past the last row allowed nothing is kept: empty lines cost no memory
     col = 1;
     nonEmpty = false;
     rowNo++;
