@@ -108,25 +108,25 @@ describe.each(ENGINES)('hostile uploads and malformed requests (%s)', (engine) =
     expect(nul.details.errors).toEqual([{ row: 2, column: 'B', message: expect.stringContaining('B2') }]);
   });
 
-  it('a sheet with data past row 10 001 only in empty, styled cells is read (only cells with a value count)', async () => {
-    const r = await upload('/api/procedures/import?dryRun=true', 'ok.xlsx', await H.xlsxOf([['Mã TTHC'], ['x']]));
-    expect(r.json().code).toBe('WRONG_COLUMNS'); // read through to the header check, not refused by a limit
+  it('a styled but empty cell at XFD1048576 is no data: the sheet is read, at once, to the header check', async () => {
+    const m = await whileSending(t.app, async () => upload('/api/procedures/import?dryRun=true', 'styled.xlsx', await H.xlsxWithStyledEmptyCellAt('XFD1048576', ['Mã TTHC'])));
+    console.log(`[uploads ${engine}] a styled empty cell at XFD1048576: ${m.res.statusCode} ${m.res.json().code} in ${m.ms.toFixed(0)} ms; RSS ${m.rssBefore} → ${m.rssAfter} MB`);
+    expect(m.res.json().code).toBe('WRONG_COLUMNS'); // not refused by a limit: only cells with a value count
   });
 
   // ---- malformed requests ---------------------------------------------------------------------------
   const evidenceUrl = '/api/progress/1/evidence';
   it.each([
-    ['no boundary', () => post('/api/procedures/import', { payload: 'abc', contentType: 'multipart/form-data' }), 400, 'BROKEN_MULTIPART'],
-    ['a boundary longer than 256', () => post('/api/procedures/import', { payload: 'abc', contentType: `multipart/form-data; boundary=${'b'.repeat(300)}` }), 400, 'BROKEN_MULTIPART'],
-    ['truncated inside the file', () => post('/api/procedures/import', { payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc', contentType: 'multipart/form-data; boundary=xx' }), 400, 'BROKEN_MULTIPART'],
-    ['truncated inside the plan file', () => post('/api/plans/import?dryRun=true', { payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc', contentType: 'multipart/form-data; boundary=xx' }), 400, 'BROKEN_MULTIPART'],
-    ['too many fields', () => post('/api/plans/import', multipart(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, 'v'])))), 413, 'TOO_MANY_FIELDS'],
-    ['two files', () => post('/api/plans/import', { payload: `--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na\r\n--xx\r\nContent-Disposition: form-data; name="file"; filename="b.csv"\r\n\r\nb\r\n--xx--\r\n`, contentType: 'multipart/form-data; boundary=xx' }), 413, 'TOO_MANY_FILES'],
-    ['an evidence part with an empty file name', () => post(evidenceUrl, { payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename=""\r\n\r\nabc\r\n--xx--\r\n', contentType: 'multipart/form-data; boundary=xx' }), 400, 'FILE_NAME_MISSING'],
-    ['an evidence part without a file name', () => post(evidenceUrl, { payload: '--xx\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc\r\n--xx--\r\n', contentType: 'multipart/form-data; boundary=xx' }), 400, 'NO_FILE'],
-    ['a file name with a NUL', () => post(evidenceUrl, { payload: `--xx\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''a%00.pdf\r\n\r\nabc\r\n--xx--\r\n`, contentType: 'multipart/form-data; boundary=xx' }), 400, 'INVALID_TEXT'],
-    ['a NUL in a plan import field', () => post('/api/plans/import?dryRun=true', multipart({ year: '2026', unitId: '1', title: 'Kế hoạch\u0000' }, { name: 'a.csv', data: Buffer.from('x') })), 400, 'INVALID_TEXT'],
-  ] as const)('multipart: %s → %i %s', async (_what, send, status, code) => {
+    ['no boundary', 400, 'BROKEN_MULTIPART', () => post('/api/procedures/import', { payload: 'abc', contentType: 'multipart/form-data' })],
+    ['a boundary longer than 256', 400, 'BROKEN_MULTIPART', () => post('/api/procedures/import', { payload: 'abc', contentType: `multipart/form-data; boundary=${'b'.repeat(300)}` })],
+    ['truncated inside the file', 400, 'BROKEN_MULTIPART', () => post('/api/procedures/import', { payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc', contentType: 'multipart/form-data; boundary=xx' })],
+    ['truncated inside the plan file', 400, 'BROKEN_MULTIPART', () => post('/api/plans/import?dryRun=true', { payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc', contentType: 'multipart/form-data; boundary=xx' })],
+    ['too many fields', 413, 'TOO_MANY_FIELDS', () => post('/api/plans/import', multipart(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, 'v']))))],
+    ['two files', 413, 'TOO_MANY_FILES', () => post('/api/plans/import', { payload: `--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na\r\n--xx\r\nContent-Disposition: form-data; name="file"; filename="b.csv"\r\n\r\nb\r\n--xx--\r\n`, contentType: 'multipart/form-data; boundary=xx' })],
+    ['an evidence part with an empty file name', 400, 'FILE_NAME_MISSING', () => post(evidenceUrl, { payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename=""\r\n\r\nabc\r\n--xx--\r\n', contentType: 'multipart/form-data; boundary=xx' })],
+    ['a file name with a NUL', 400, 'INVALID_TEXT', () => post(evidenceUrl, { payload: `--xx\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''a%00.pdf\r\n\r\nabc\r\n--xx--\r\n`, contentType: 'multipart/form-data; boundary=xx' })],
+    ['a NUL in a plan import field', 400, 'INVALID_TEXT', () => post('/api/plans/import?dryRun=true', multipart({ year: '2026', unitId: '1', title: 'Kế hoạch\u0000' }, { name: 'a.csv', data: Buffer.from('x') }))],
+  ] as const)('multipart: %s → %i %s', async (_what, status, code, send) => {
     const r = await send();
     expect({ status: r.statusCode, code: r.json().code }).toEqual({ status, code });
   });

@@ -110,6 +110,15 @@ export async function xlsxWithCellAt(address: string, header: string[] = ['a']):
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** An .xlsx with a header row and a cell that has a style but no value at `address`. */
+export async function xlsxWithStyledEmptyCellAt(address: string, header: string[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(header);
+  ws.getCell(address).style = { font: { bold: true } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** An .xlsx with rows of the given cells (strings) — for limits on rows and cell text. */
 export async function xlsxOf(rows: string[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
