@@ -57,25 +57,65 @@ export function zipOf(entries: RawEntry[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-/** `head`, then `filler` repeated until `bytes`, then `tail`, deflated as it streams (never all in memory). */
-export async function deflateRepeated(head: string, filler: string, bytes: number, tail: string): Promise<{ data: Buffer; size: number }> {
-  const z = createDeflateRaw({ level: 9 });
+/** The chunks deflated as they come (never all in memory), with the inflated size. */
+export async function deflateChunks(chunks: Iterable<string | Buffer>, level = 9): Promise<{ data: Buffer; size: number }> {
+  const z = createDeflateRaw({ level });
   const out: Buffer[] = [];
   z.on('data', (c: Buffer) => out.push(c));
   const done = new Promise((resolve) => z.on('end', resolve));
-  const block = Buffer.from(filler.repeat(Math.max(1, Math.floor((1024 * 1024) / filler.length))));
-  let size = 0;
   const write = (b: Buffer) => new Promise<void>((resolve) => (z.write(b) ? resolve() : z.once('drain', resolve)));
-  await write(Buffer.from(head));
-  size += Buffer.byteLength(head);
-  while (size + block.length < bytes) {
-    await write(block);
-    size += block.length;
+  let size = 0;
+  for (const c of chunks) {
+    const b = Buffer.isBuffer(c) ? c : Buffer.from(c);
+    size += b.length;
+    await write(b);
   }
-  z.end(Buffer.from(tail));
-  size += Buffer.byteLength(tail);
+  z.end();
   await done;
   return { data: Buffer.concat(out), size };
+}
+
+/** `head`, then `filler` repeated until `bytes`, then `tail`, deflated as it streams. */
+export function deflateRepeated(head: string, filler: string, bytes: number, tail: string): Promise<{ data: Buffer; size: number }> {
+  const block = Buffer.from(filler.repeat(Math.max(1, Math.floor((1024 * 1024) / filler.length))));
+  return deflateChunks(
+    (function* () {
+      yield head;
+      for (let size = Buffer.byteLength(head); size + block.length < bytes; size += block.length) yield block;
+      yield tail;
+    })(),
+  );
+}
+
+/**
+ * An .xlsx like a real export gone large: rows of eight varied cells (about 14:1 compressed, as the 13,8 MB
+ * file of issue 10 that inflated to 200 MB), the sheet inflating to `bytes`.
+ */
+export async function xlsxLargeSheet(bytes: number): Promise<Buffer> {
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const { data, size } = await deflateChunks(
+    (function* () {
+      yield SHEET_HEAD;
+      let written = 0;
+      let batch = '';
+      for (let r = 2; written < bytes; r++) {
+        let row = `<row r="${r}">`;
+        for (let c = 0; c < 8; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t>HS-${(rand() % 60_000).toString(36)}</t></is></c>`;
+        row += '</row>';
+        written += row.length;
+        batch += row;
+        if (batch.length > 1_000_000) {
+          yield batch;
+          batch = '';
+        }
+      }
+      yield batch;
+      yield SHEET_TAIL;
+    })(),
+    6,
+  );
+  return zipOf([...(await workbookEntries(true)), { name: 'xl/worksheets/sheet1.xml', method: 8, data, declaredSize: size }]);
 }
 
 /** The entries of a small real workbook (exceljs), stored, with the sheet left out when asked. */
