@@ -39,6 +39,7 @@ const DOMAIN: Record<string, [number, string, string]> = {
   NOT_RETURNED: [409, 'Chỉ giải trình được tiêu chí đang được trả lại.', 'Only an item returned for explanation can be answered.'],
   INVALID_SURVEY: [400, 'Điểm tối đa của phiếu điều tra phải lớn hơn 0.', 'The survey maximum must be > 0.'],
   SURVEY_OUT_OF_RANGE: [400, 'Điểm điều tra phải từ 0 đến điểm tối đa.', 'Survey points must be within 0 and their maximum.'],
+  SAME_DAY_RENAME: [409, 'Đơn vị đã được đổi tên từ chính ngày này; không đổi tên lần nữa với cùng ngày hiệu lực (hãy chọn ngày hiệu lực khác).', 'The unit was already renamed from this date; it cannot be renamed again with the same date.'],
   INVALID_CHILDREN: [400, 'Danh sách đơn vị trực thuộc chuyển giao không hợp lệ.', 'Invalid list of sub-units to hand over.'],
 };
 
@@ -56,6 +57,18 @@ export const errors = {
     new AppError(409, code, vi, en, details),
   badRequest: (code: string, vi: string, en: string, details: Record<string, unknown> = {}) =>
     new AppError(400, code, vi, en, details),
+  /** over a size limit the message names (file bytes, unzipped size, parts) */
+  tooLarge: (code: string, vi: string, en: string, details: Record<string, unknown> = {}) =>
+    new AppError(413, code, vi, en, details),
+  /** a field holding a NUL or a lone UTF-16 surrogate, which the database cannot keep */
+  invalidText: (field: string, char: string) =>
+    new AppError(
+      400,
+      'INVALID_TEXT',
+      `Trường "${field}" có ký tự không hợp lệ (${char}); hãy xoá ký tự này rồi gửi lại.`,
+      `The field "${field}" holds an invalid character (${char}).`,
+      { field, char },
+    ),
   csrf: () =>
     new AppError(403, 'CSRF', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang.', 'Missing or wrong CSRF token; reload the page.'),
 };

@@ -298,6 +298,10 @@ export function renameUnit(h: OrgHistory, id: number, name: string, date: IsoDat
   if (currentName(h, id, date) === name) {
     throw new DomainError('NO_CHANGE', 'The new name is the same as the current one', { unitId: id });
   }
+  // the name valid on `date` began that day: ending it the day before would leave a span ending before it starts
+  if (h.names.some((n) => n.unitId === id && n.validFrom === date)) {
+    throw new DomainError('SAME_DAY_RENAME', 'The unit was already renamed from this date', { unitId: id, date });
+  }
   return [
     { op: 'endName', unitId: id, validTo: addDays(date, -1) },
     { op: 'addName', span: { unitId: id, name, validFrom: date, validTo: null } },

@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Database } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { registerAuth } from './auth.js';
+import { refuseInvalidText } from './upload.js';
 import { errorHandler } from './errorHandler.js';
 import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendar.js';
@@ -67,6 +68,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, db);
+  // NUL and lone surrogates are refused in every body, query and path before any use case sees them
+  app.addHook('preValidation', refuseInvalidText);
 
   app.get('/api/health', { schema: { tags: ['system'], summary: 'Trạng thái / health' } }, async () => ({ status: 'ok' as const, database: engine }));
   await app.register(authRoutes, { db, cookieSecure: opts.cookieSecure ?? false, loginRateLimit: opts.loginRateLimit ?? 10 });

@@ -2,7 +2,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.js';
-import { AppError, fromDomain } from '../errors.js';
+import { AppError, errors, fromDomain } from '../errors.js';
+import { invalidTextIn, multipartError } from './upload.js';
 
 function wantsEnglish(req: FastifyRequest): boolean {
   const lang = req.headers['accept-language'];
@@ -39,12 +40,18 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   const known = err.code ? FASTIFY_CLIENT_ERRORS[err.code] : undefined;
   if (known) return send(reply, req, new AppError(known[0], known[1], known[2], known[3]));
+  // a broken multipart body (no boundary, truncated, too many parts) wherever it was read
+  const multipart = (err.code?.startsWith('FST_') || req.isMultipart?.()) ? multipartError(err) : null;
+  if (multipart) return send(reply, req, multipart);
   if (err.statusCode === 429) {
     return send(reply, req, new AppError(429, 'RATE_LIMITED', 'Bạn gửi quá nhiều yêu cầu; hãy thử lại sau ít phút.', 'Too many requests; try again in a few minutes.'));
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return send(reply, req, new AppError(err.statusCode, 'BAD_REQUEST', 'Yêu cầu không hợp lệ.', err.message));
   }
+  // text the database cannot keep (NUL, a lone surrogate) that reached it: the sender's field, named
+  const invalid = invalidTextIn(req);
+  if (invalid) return send(reply, req, errors.invalidText(invalid.path, invalid.char));
   req.log.error(err);
   return send(reply, req, new AppError(500, 'INTERNAL', 'Lỗi hệ thống; đã ghi nhận để xử lý.', 'Internal error; it has been logged.'));
 }

@@ -8,10 +8,9 @@ import { AppError, errors } from '../../errors.js';
 import type { AuditActor } from '../../modules/audit/record.js';
 import { type IncomingEvent, ingestEvents } from '../../modules/dossiers/ingest.js';
 import { getDossier, publicLookup } from '../../modules/dossiers/queries.js';
-import { readTable } from '../../modules/files/tables.js';
+import { readTable, TABLE_LIMITS } from '../../modules/files/tables.js';
 import { auditActor, authorize, readableUnit, requireActor } from '../auth.js';
 import { idParam, isoDate } from '../schemas.js';
-import { scopeUnit } from '../../../domain/access/policy.js';
 import { parsePeriod } from '../../../domain/periods/period.js';
 import type { SessionUser } from '../../modules/auth/sessions.js';
 import { exportStatsXlsx } from '../../modules/dossiers/exportStats.js';
@@ -38,6 +37,10 @@ const range = z.object({
   to: isoDate,
 });
 
+/** One batch, by the REST route or by file: at most this many events. */
+const MAX_EVENTS = 10_000;
+const MAX_EVENTS_FILE_BYTES = 10 * 1024 * 1024;
+
 const FILE_COLUMNS = ['sourceSystem', 'dossierCode', 'procedureCode', 'unitCode', 'kind', 'at', 'channel', 'appointment'] as const;
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: string; publicRateLimit: number }> = async (app, { db, ingestApiKey, publicRateLimit }) => {
@@ -60,7 +63,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
         tags: ['dossiers'],
         summary: 'Nhận sự kiện hồ sơ từ hệ thống một cửa (một hoặc một lô) / ingest dossier events',
         description: 'Header `x-api-key` (INGEST_API_KEY) or an administrator session. A batch with any row error writes nothing (400, `details.errors`); events already received are skipped and listed in `duplicates`.',
-        body: z.array(event).min(1).max(10_000),
+        body: z.array(event).min(1).max(MAX_EVENTS),
       },
     },
     async (req) => ingestEvents(db, ingestActor(req), req.body),
@@ -68,11 +71,22 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
 
   app.post(
     '/api/dossiers/import',
-    { schema: { tags: ['dossiers'], summary: 'Nhập sự kiện hồ sơ từ tệp .csv/.xlsx (cột: ' + FILE_COLUMNS.join(', ') + ')' } },
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Nhập sự kiện hồ sơ từ tệp .csv/.xlsx (cột: ' + FILE_COLUMNS.join(', ') + ')',
+        description: `Multipart field \`file\`, at most ${MAX_EVENTS_FILE_BYTES / 1024 / 1024} MB and ${MAX_EVENTS} events (rows under the header), as the JSON route.`,
+      },
+    },
     async (req) => {
       const actor = ingestActor(req);
-      const file = await readUpload(req, 50 * 1024 * 1024);
-      const table = await readTable(file.name, file.data, FILE_COLUMNS.length);
+      const file = await readUpload(req, MAX_EVENTS_FILE_BYTES);
+      const table = await readTable(file.name, file.data, FILE_COLUMNS.length, { ...TABLE_LIMITS, maxRows: MAX_EVENTS + 1 }).catch((e) => {
+        if (e instanceof AppError && e.code === 'TOO_MANY_ROWS') {
+          throw new AppError(400, 'TOO_MANY_EVENTS', `Mỗi lần nhập tối đa ${MAX_EVENTS.toLocaleString('vi-VN')} sự kiện (dòng dưới dòng tiêu đề); tệp có dữ liệu ở dòng ${Number(e.details.row).toLocaleString('vi-VN')}. Hãy chia tệp.`, `At most ${MAX_EVENTS} events per import; the file has data on row ${e.details.row}. Split the file.`, { ...e.details, limit: MAX_EVENTS });
+        }
+        throw e;
+      });
       const header = (table[0] ?? []).map((c) => fold(c).replace(/[\s_]/g, ''));
       if (!FILE_COLUMNS.every((c, i) => header[i] === c.toLowerCase())) {
         throw errors.badRequest('WRONG_COLUMNS', `Các cột phải là: ${FILE_COLUMNS.join(', ')}.`, `Columns must be: ${FILE_COLUMNS.join(', ')}.`, { expected: FILE_COLUMNS });

@@ -1,16 +1,16 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vietnamDateOf } from '../../../domain/org/dates.js';
 import { parseTimeframe } from '../../../domain/plans/timeframe.js';
 import type { Db } from '../../db/client.js';
-import { AppError, errors } from '../../errors.js';
+import { errors } from '../../errors.js';
 import { MAX_PLAN_FILE_BYTES } from '../../modules/plans/files.js';
 import { importPlan, previewPlanImport } from '../../modules/plans/importPlan.js';
 import { getPlan, listPlans, listPlanTasks } from '../../modules/plans/queries.js';
 import { setPlanTargets } from '../../modules/plans/targets.js';
 import { planTemplateCsv, planTemplateXlsx } from '../../modules/plans/template.js';
 import { auditActor, authorize, requireActor } from '../auth.js';
+import { readUploadWithFields } from '../upload.js';
 import { idParam, isoDate } from '../schemas.js';
 
 const importFields = z.object({
@@ -118,17 +118,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     async (req, reply) => {
       const { user } = requireActor(req);
       authorize(user, 'plan.manage');
-      if (!req.isMultipart()) throw errors.badRequest('NOT_MULTIPART', 'Hãy gửi tệp dạng multipart/form-data.', 'Send the file as multipart/form-data.');
-      const fields: Record<string, string> = {};
-      let file: { name: string; data: Buffer } | null = null;
-      for await (const part of req.parts({ limits: { fileSize: MAX_PLAN_FILE_BYTES, files: 1 } })) {
-        if (part.type === 'file') {
-          const data = await (part as MultipartFile).toBuffer();
-          if ((part as MultipartFile).file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', 'Tệp vượt quá 10 MB.', 'The file exceeds 10 MB.');
-          file = { name: part.filename, data };
-        } else fields[part.fieldname] = String(part.value);
-      }
-      if (!file) throw errors.badRequest('NO_FILE', 'Chưa chọn tệp.', 'No file was sent.', { field: 'file' });
+      const { file, fields } = await readUploadWithFields(req, MAX_PLAN_FILE_BYTES);
       const parsed = importFields.safeParse(fields);
       if (!parsed.success) {
         const fieldErrors = parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));

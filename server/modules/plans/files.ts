@@ -6,11 +6,13 @@ import { fold } from '../../../domain/text/normalize.js';
 import { PLAN_COLUMN_LABELS, PLAN_COLUMNS, type PlanRow } from '../../../domain/plans/planTable.js';
 import { errors } from '../../errors.js';
 import { readDocxTables } from './docx.js';
-import { decodeUtf8, parseCsv, readXlsx } from '../files/tables.js';
+import { decodeUtf8, readCsv, readXlsx, TABLE_LIMITS, type TableLimits } from '../files/tables.js';
 
 export { parseCsv } from '../files/tables.js';
 
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
+/** A plan's table: a few hundred tasks at most (the 2020 plan of Long An has 50); rows numbered as in the file. */
+export const PLAN_TABLE_LIMITS: TableLimits = { ...TABLE_LIMITS, maxRows: 5_000 };
 
 const bad = (code: string, vi: string, en: string, details: Record<string, unknown> = {}) => errors.badRequest(code, vi, en, details);
 
@@ -57,8 +59,8 @@ export function fileKind(fileName: string, buf: Buffer): PlanFileKind {
 export async function readPlanFile(fileName: string, buf: Buffer): Promise<{ kind: PlanFileKind; rows: PlanRow[]; text?: string }> {
   if (buf.length === 0) throw bad('EMPTY', 'Tệp rỗng.', 'The file is empty.');
   const kind = fileKind(fileName, buf);
-  if (kind === 'csv') return { kind, rows: toPlanRows(parseCsv(decodeUtf8(buf))) };
-  if (kind === 'xlsx') return { kind, rows: toPlanRows(await readXlsx(buf, PLAN_COLUMNS.length)) };
-  const doc = await readDocxTables(buf);
+  if (kind === 'csv') return { kind, rows: toPlanRows(await readCsv(decodeUtf8(buf), PLAN_TABLE_LIMITS)) };
+  if (kind === 'xlsx') return { kind, rows: toPlanRows(await readXlsx(buf, PLAN_COLUMNS.length, PLAN_TABLE_LIMITS)) };
+  const doc = await readDocxTables(buf, PLAN_TABLE_LIMITS);
   return { kind, rows: doc.rows, text: doc.text };
 }

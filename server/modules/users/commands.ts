@@ -85,6 +85,9 @@ export interface UserPatch {
 }
 
 export function updateUser(db: Db, actor: AuditActor, id: number, patch: UserPatch) {
+  if (Object.values(patch).every((v) => v === undefined)) {
+    throw errors.badRequest('NOTHING_TO_CHANGE', 'Chưa có thông tin nào cần sửa (họ tên, email, vai trò, đơn vị, trạng thái hoặc ngôn ngữ).', 'Nothing to change: send at least one of fullName, email, role, unitId, active, locale.');
+  }
   return db.transaction(async (tx) => {
     const before = await requireUser(tx, id);
     if (patch.unitId !== undefined) await requireUnit(tx, patch.unitId);
