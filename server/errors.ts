@@ -30,6 +30,7 @@ const DOMAIN: Record<string, [number, string, string]> = {
   NO_CHANGE: [409, 'Không có gì thay đổi so với hiện tại.', 'Nothing changes.'],
   INVALID_SOURCES: [400, 'Danh sách đơn vị nguồn không hợp lệ (trùng lặp, rỗng hoặc trùng đơn vị đích).', 'Invalid source units (duplicated, empty, or the same as the target).'],
   INVALID_TARGETS: [400, 'Danh sách đơn vị đích không hợp lệ.', 'Invalid target units.'],
+  SAME_DAY_CHANGE: [409, 'Đơn vị đã có thay đổi bắt đầu từ đúng ngày này (đổi tên, điều chuyển hoặc thành lập); thay đổi kết thúc nó phải từ ngày sau.', 'The unit already has a change beginning on this date; a change ending it must come later.'],
   INVALID_SCORE: [400, 'Điểm không hợp lệ (cần một số, tối đa hai chữ số thập phân, đúng cách chấm của tiêu chí).', 'The score is not valid for this item.'],
   SCORE_OUT_OF_RANGE: [400, 'Điểm phải từ 0 đến điểm tối đa của tiêu chí.', 'The score must be within 0 and the item maximum.'],
   INVALID_PERCENT: [400, 'Tỷ lệ phải từ 0 đến 100 %.', 'The percentage must be within 0–100.'],

@@ -220,6 +220,28 @@ describe('rules refused', () => {
     expect((err as DomainError).code).toBe(code);
   });
 
+  describe('a second change on the same date that would end what the first began', () => {
+    const renamed = applyMutations(h, renameUnit(h, 2, 'Sở Nội vụ (tên mới)', '2026-06-01'));
+    const moved = applyMutations(h, moveUnit(h, 4, 6, '2020-06-01'));
+    const same: [string, () => unknown, string][] = [
+      ['rename twice', () => renameUnit(renamed, 2, 'Sở Nội vụ (tên khác)', '2026-06-01'), 'SAME_DAY_RENAME'],
+      ['close after a rename', () => closeUnit(renamed, 2, '2026-06-01'), 'SAME_DAY_CHANGE'],
+      ['merge after a rename', () => mergeUnits(renamed, { sourceIds: [2], date: '2026-06-01', target: { existingId: 9 } }, newId), 'SAME_DAY_CHANGE'],
+      ['move after a move', () => moveUnit(moved, 4, 3, '2020-06-01'), 'SAME_DAY_CHANGE'],
+    ];
+    it.each(same)('%s', (_name, fn, code) => {
+      expect(fn).toThrow(DomainError);
+      try {
+        fn();
+      } catch (e) {
+        expect((e as DomainError).code).toBe(code);
+      }
+    });
+    it('a rename and a move on the same date are two different spans: both allowed', () => {
+      expect(() => moveUnit(renamed, 2, 9, '2026-06-01')).not.toThrow();
+    });
+  });
+
   it('a code may be reused once the earlier unit has closed', () => {
     const muts = createUnit(h, { code: 'LA', name: 'Phường Long An', type: 'commune', parentId: 8, validFrom: '2025-07-01', validTo: null }, newId);
     expect(muts[0]).toMatchObject({ op: 'addUnit', unit: { code: 'LA', validFrom: '2025-07-01' } });

@@ -251,8 +251,18 @@ export function liveChildren(h: OrgHistory, id: number, date: IsoDate): number[]
     .map((p) => p.unitId);
 }
 
+/** Ending a span that began on `date` the day before would leave it ending before it starts: refused. */
+function requireNotBegunOn(spans: { unitId: number; validFrom: IsoDate }[], id: number, date: IsoDate, what: string) {
+  if (spans.some((s) => s.unitId === id && s.validFrom === date)) {
+    throw new DomainError('SAME_DAY_CHANGE', `The unit's ${what} begins on this date; a change ending it must come later`, { unitId: id, date, what });
+  }
+}
+
 function endAll(h: OrgHistory, id: number, date: IsoDate): Mutation[] {
   const last = addDays(date, -1);
+  requireNotBegunOn(h.units.map((u) => ({ unitId: u.id, validFrom: u.validFrom })), id, date, 'life');
+  requireNotBegunOn(h.names, id, date, 'name');
+  if (currentParent(h, id, date) !== null) requireNotBegunOn(h.parents, id, date, 'parent');
   const out: Mutation[] = [
     { op: 'endUnit', unitId: id, validTo: last },
     { op: 'endName', unitId: id, validTo: last },
@@ -263,6 +273,7 @@ function endAll(h: OrgHistory, id: number, date: IsoDate): Mutation[] {
 
 function reparent(h: OrgHistory, id: number, parentId: number | null, date: IsoDate): Mutation[] {
   const out: Mutation[] = [];
+  if (currentParent(h, id, date) !== null) requireNotBegunOn(h.parents, id, date, 'parent');
   if (currentParent(h, id, date) !== null) out.push({ op: 'endParent', unitId: id, validTo: addDays(date, -1) });
   if (parentId !== null) out.push({ op: 'addParent', span: { unitId: id, parentId, validFrom: date, validTo: null } });
   return out;
