@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 import { LanguageSwitch, LoadState, useLoad } from '../../app/components';
 import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { GroupBadge } from './ResultsPage';
+import { GroupBadge } from './GroupBadge';
 
 interface Published {
   round: { id: number; year: number; name: string; publishedAt: string };

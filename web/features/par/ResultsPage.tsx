@@ -2,7 +2,7 @@
  * Results of a round: ranking within each unit type with groups, self vs appraised, last year; a bar chart
  * of the index and a radar of one unit's areas; exports. Units see their own row only.
  */
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api';
@@ -11,14 +11,9 @@ import { Chart } from '../../app/Chart';
 import { LoadState, useLoad } from '../../app/components';
 import { formatNumber, formatPoints } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { GroupBadge } from './GroupBadge';
 import { StatusBadge } from './RoundsPage';
 import type { Round, UnitResult } from './types';
-
-const GROUP_COLOR: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
-
-export function GroupBadge({ group }: { group: string | null }) {
-  return group ? <Badge color={GROUP_COLOR[group] ?? 'gray'}>{group}</Badge> : null;
-}
 
 export function ResultsPage() {
   const { t } = useI18n();
