@@ -9,13 +9,19 @@ import { FullPageLoad } from './FullPageLoad';
 import { I18nProvider } from './i18n';
 import { PUBLIC_PREFIXES } from './publicPaths';
 import { STAFF_MESSAGES } from './staffMessages';
-import { Layout } from './Layout';
 
 /** A page of its own chunk, downloaded the first time it is shown (named exports, as the pages have). */
 function page<M>(load: () => Promise<M>, name: keyof M) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }
 
+/**
+ * The shell (AppShell, navigation, bell) is a chunk of its own too, so that the login page and the public
+ * pages (which share the vendor chunk) do not carry it; it is fetched as soon as the app starts, alongside
+ * the session check, not after it.
+ */
+const shell = import('./Layout');
+const Layout = lazy(async () => ({ default: (await shell).Layout }));
 const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
 const PlansPage = page(() => import('../features/plans/PlansPage'), 'PlansPage');
 const ImportPage = page(() => import('../features/plans/ImportPage'), 'ImportPage');
