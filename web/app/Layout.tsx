@@ -5,7 +5,7 @@
  * scrolls sideways in its own box (shell.css).
  */
 import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import './shell.css';
@@ -18,6 +18,8 @@ export function Layout() {
   const { t } = useI18n();
   const { user, logout, can } = useAuth();
   const [opened, { toggle, close }] = useDisclosure();
+  // below Mantine's `sm` (48em): each control is rendered once, in the header or in the navbar, never both
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const location = useLocation();
   const navigate = useNavigate();
   const links = [
@@ -47,22 +49,25 @@ export function Layout() {
         <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs" data-testid="app-header">
           <Group wrap="nowrap" gap="xs" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('menu')} data-testid="burger" />
-            <Title order={4} hiddenFrom="md" style={{ whiteSpace: 'nowrap' }}>
+            <Title order={4} lineClamp={1}>
               {t('appShort')}
-            </Title>
-            <Title order={4} visibleFrom="md" lineClamp={1}>
-              {t('appShort')} · {t('appName')}
+              <Text span inherit visibleFrom="md">
+                {' · '}
+                {t('appName')}
+              </Text>
             </Title>
           </Group>
           <Group wrap="nowrap" gap="sm" pr={{ base: 8, sm: 0 }} style={{ flexShrink: 0 }}>
             <NotificationBell />
-            <Group wrap="nowrap" gap="sm" visibleFrom="sm">
-              <LanguageSwitch />
-              <Text size="sm" data-testid="current-user" lineClamp={1} maw={260}>
-                {who}
-              </Text>
-              <NavLink w="auto" label={t('logout')} onClick={logOut} />
-            </Group>
+            {!phone && (
+              <>
+                <LanguageSwitch />
+                <Text size="sm" data-testid="current-user" lineClamp={1} maw={260}>
+                  {who}
+                </Text>
+                <NavLink w="auto" label={t('logout')} onClick={logOut} />
+              </>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
@@ -74,16 +79,18 @@ export function Layout() {
               <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={active(l.to)} onClick={close} />
             ))}
         </AppShell.Section>
-        <AppShell.Section hiddenFrom="sm" p="xs">
-          <Divider mb="xs" />
-          <Stack gap="xs">
-            <Text size="sm" data-testid="current-user-mobile">
-              {who}
-            </Text>
-            <LanguageSwitch />
-            <NavLink label={t('logout')} onClick={logOut} />
-          </Stack>
-        </AppShell.Section>
+        {phone && (
+          <AppShell.Section p="xs">
+            <Divider mb="xs" />
+            <Stack gap="xs">
+              <Text size="sm" data-testid="current-user-mobile">
+                {who}
+              </Text>
+              <LanguageSwitch />
+              <NavLink label={t('logout')} onClick={logOut} />
+            </Stack>
+          </AppShell.Section>
+        )}
       </AppShell.Navbar>
       <AppShell.Main miw={0} className="cchc-main">
         <Suspense fallback={<PageLoader />}>
