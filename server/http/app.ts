@@ -1,18 +1,16 @@
 /** Builds the HTTP application on an open database: API under /api, OpenAPI at /api/docs, the web app at /. */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
-import { AppError } from '../errors.js';
 import { registerAuth } from './auth.js';
 import { refuseInvalidText } from './upload.js';
+import { registerCompression, registerWeb } from './static.js';
 import { errorHandler } from './errorHandler.js';
 import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendar.js';
@@ -34,7 +32,7 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** anonymous reads per IP per minute */
   publicRateLimit?: number;
-  /** built web app; served at / when present */
+  /** built web app (staff and public entries); served at / when present (server/http/static.ts) */
   webDir?: string;
   logger?: FastifyServerOptions['logger'];
   /** one-stop systems send dossier events with this key in `x-api-key` */
@@ -51,6 +49,7 @@ export async function buildApp(opts: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
@@ -84,15 +83,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(progressRoutes, { db });
   await app.register(indicatorRoutes, { db });
 
-  const webDir = opts.webDir ?? defaultWebDir;
-  const hasWeb = existsSync(`${webDir}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api') || !hasWeb || req.method !== 'GET') {
-      throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.', 'No such route.');
-    }
-    return reply.sendFile('index.html'); // the web app routes itself
-  });
+  await registerWeb(app, opts.webDir ?? defaultWebDir);
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');

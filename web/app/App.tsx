@@ -1,36 +1,49 @@
 import '@mantine/core/styles.css';
 import { Center, Loader, MantineProvider } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { AuditPage } from '../features/audit/AuditPage';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
-import { CalendarPage } from '../features/calendar/CalendarPage';
-import { HomePage } from '../features/home/HomePage';
-import { ProceduresPage } from '../features/procedures/ProceduresPage';
-import { DossierDashboard } from '../features/dossiers/DossierDashboard';
-import { DossierDetailPage } from '../features/dossiers/DossierDetailPage';
-import { DossierListPage } from '../features/dossiers/DossierListPage';
-import { Index766Page } from '../features/dossiers/Index766Page';
-import { PublicLookupPage } from '../features/dossiers/PublicLookupPage';
-import { CriteriaSetsPage } from '../features/par/CriteriaSetsPage';
-import { RoundsPage } from '../features/par/RoundsPage';
-import { RoundPage } from '../features/par/RoundPage';
-import { AssessmentPage } from '../features/par/AssessmentPage';
-import { ResultsPage } from '../features/par/ResultsPage';
-import { PublicRankingPage } from '../features/par/PublicRankingPage';
-import { ImportPage } from '../features/plans/ImportPage';
-import { MyUnitPage } from '../features/plans/MyUnitPage';
-import { PlanPage } from '../features/plans/PlanPage';
-import { PlansPage } from '../features/plans/PlansPage';
-import { TaskPage } from '../features/plans/TaskPage';
-import { OrgTreePage } from '../features/org/OrgTreePage';
-import { UnitHistoryPage } from '../features/org/UnitHistoryPage';
-import { UsersPage } from '../features/users/UsersPage';
 import { AuthProvider, useAuth } from './auth';
+import { PageLoader } from './components';
+import { FullPageLoad } from './FullPageLoad';
 import { I18nProvider } from './i18n';
+import { PUBLIC_PREFIXES } from './publicPaths';
 import { STAFF_MESSAGES } from './staffMessages';
-import { Layout } from './Layout';
+
+/** A page of its own chunk, downloaded the first time it is shown (named exports, as the pages have). */
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+/**
+ * The shell (AppShell, navigation, bell) is a chunk of its own too, so that the login page and the public
+ * pages (which share the vendor chunk) do not carry it; it is fetched as soon as the app starts, alongside
+ * the session check, not after it.
+ */
+const shell = import('./Layout');
+const Layout = lazy(async () => ({ default: (await shell).Layout }));
+const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
+const PlansPage = page(() => import('../features/plans/PlansPage'), 'PlansPage');
+const ImportPage = page(() => import('../features/plans/ImportPage'), 'ImportPage');
+const PlanPage = page(() => import('../features/plans/PlanPage'), 'PlanPage');
+const TaskPage = page(() => import('../features/plans/TaskPage'), 'TaskPage');
+const MyUnitPage = page(() => import('../features/plans/MyUnitPage'), 'MyUnitPage');
+const OrgTreePage = page(() => import('../features/org/OrgTreePage'), 'OrgTreePage');
+const UnitHistoryPage = page(() => import('../features/org/UnitHistoryPage'), 'UnitHistoryPage');
+const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
+const ProceduresPage = page(() => import('../features/procedures/ProceduresPage'), 'ProceduresPage');
+const DossierDashboard = page(() => import('../features/dossiers/DossierDashboard'), 'DossierDashboard');
+const DossierListPage = page(() => import('../features/dossiers/DossierListPage'), 'DossierListPage');
+const DossierDetailPage = page(() => import('../features/dossiers/DossierDetailPage'), 'DossierDetailPage');
+const Index766Page = page(() => import('../features/dossiers/Index766Page'), 'Index766Page');
+const CriteriaSetsPage = page(() => import('../features/par/CriteriaSetsPage'), 'CriteriaSetsPage');
+const RoundsPage = page(() => import('../features/par/RoundsPage'), 'RoundsPage');
+const RoundPage = page(() => import('../features/par/RoundPage'), 'RoundPage');
+const ResultsPage = page(() => import('../features/par/ResultsPage'), 'ResultsPage');
+const AssessmentPage = page(() => import('../features/par/AssessmentPage'), 'AssessmentPage');
+const UsersPage = page(() => import('../features/users/UsersPage'), 'UsersPage');
+const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
 
 function RequireLogin({ children }: { children: ReactNode }) {
   const { user, ready } = useAuth();
@@ -52,42 +65,46 @@ export function App() {
       <I18nProvider messages={STAFF_MESSAGES}>
         <AuthProvider>
           <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route path="/tra-cuu" element={<PublicLookupPage />} />
-              <Route path="/cong-khai/chi-so-cchc" element={<PublicRankingPage />} />
-              <Route
-                element={
-                  <RequireLogin>
-                    <Layout />
-                  </RequireLogin>
-                }
-              >
-                <Route index element={<HomePage />} />
-                <Route path="plans" element={<PlansPage />} />
-                <Route path="plans/import" element={<ImportPage />} />
-                <Route path="plans/:id" element={<PlanPage />} />
-                <Route path="plans/:planId/tasks/:taskId" element={<TaskPage />} />
-                <Route path="my" element={<MyUnitPage />} />
-                <Route path="org" element={<OrgTreePage />} />
-                <Route path="calendar" element={<CalendarPage />} />
-                <Route path="procedures" element={<ProceduresPage />} />
-                <Route path="dossiers" element={<DossierDashboard />} />
-                <Route path="dossiers/list" element={<DossierListPage />} />
-                <Route path="dossiers/:id" element={<DossierDetailPage />} />
-                <Route path="index766" element={<Index766Page />} />
-                <Route path="par/criteria-sets" element={<CriteriaSetsPage />} />
-                <Route path="par/rounds" element={<RoundsPage />} />
-                <Route path="par/rounds/:id" element={<RoundPage />} />
-                <Route path="par/rounds/:id/results" element={<ResultsPage />} />
-                <Route path="par/rounds/:id/units/:unitId" element={<AssessmentPage />} />
-                <Route path="org/units/:id" element={<UnitHistoryPage />} />
-                <Route path="users" element={<UsersPage />} />
-                <Route path="audit" element={<AuditPage />} />
-                <Route path="password" element={<ChangePasswordPage />} />
-              </Route>
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
+            <Suspense fallback={<PageLoader />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                {/* the public pages are the public entry's (web/publicMain.tsx): the server sends its HTML */}
+                {PUBLIC_PREFIXES.map((p) => (
+                  <Route key={p} path={`${p}/*`} element={<FullPageLoad />} />
+                ))}
+                <Route
+                  element={
+                    <RequireLogin>
+                      <Layout />
+                    </RequireLogin>
+                  }
+                >
+                  <Route index element={<HomePage />} />
+                  <Route path="plans" element={<PlansPage />} />
+                  <Route path="plans/import" element={<ImportPage />} />
+                  <Route path="plans/:id" element={<PlanPage />} />
+                  <Route path="plans/:planId/tasks/:taskId" element={<TaskPage />} />
+                  <Route path="my" element={<MyUnitPage />} />
+                  <Route path="org" element={<OrgTreePage />} />
+                  <Route path="calendar" element={<CalendarPage />} />
+                  <Route path="procedures" element={<ProceduresPage />} />
+                  <Route path="dossiers" element={<DossierDashboard />} />
+                  <Route path="dossiers/list" element={<DossierListPage />} />
+                  <Route path="dossiers/:id" element={<DossierDetailPage />} />
+                  <Route path="index766" element={<Index766Page />} />
+                  <Route path="par/criteria-sets" element={<CriteriaSetsPage />} />
+                  <Route path="par/rounds" element={<RoundsPage />} />
+                  <Route path="par/rounds/:id" element={<RoundPage />} />
+                  <Route path="par/rounds/:id/results" element={<ResultsPage />} />
+                  <Route path="par/rounds/:id/units/:unitId" element={<AssessmentPage />} />
+                  <Route path="org/units/:id" element={<UnitHistoryPage />} />
+                  <Route path="users" element={<UsersPage />} />
+                  <Route path="audit" element={<AuditPage />} />
+                  <Route path="password" element={<ChangePasswordPage />} />
+                </Route>
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </Suspense>
           </BrowserRouter>
         </AuthProvider>
       </I18nProvider>

@@ -1,15 +1,25 @@
-import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+/**
+ * The staff app's shell. On a phone (below Mantine's `sm`, 48em) the header keeps one line: the burger, the
+ * short name, the bell; the navigation, the language, the user and "log out" move into the burger's navbar.
+ * Pages render inside `AppShell.Main`, which never grows wider than the screen: on a phone a wide table
+ * scrolls sideways in its own box (shell.css).
+ */
+import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import './shell.css';
 import { useAuth } from './auth';
-import { LanguageSwitch } from './components';
+import { LanguageSwitch, PageLoader } from './components';
 import { NotificationBell } from './NotificationBell';
 import { useI18n } from './i18n';
 
 export function Layout() {
   const { t } = useI18n();
   const { user, logout, can } = useAuth();
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
+  // below Mantine's `sm` (48em): each control is rendered once, in the header or in the navbar, never both
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const location = useLocation();
   const navigate = useNavigate();
   const links = [
@@ -28,40 +38,64 @@ export function Layout() {
     { to: '/password', label: t('changePassword'), show: true },
   ];
   const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
+  const who = `${user?.fullName} · ${t(`role.${user?.role}`)}`;
+  const logOut = async () => {
+    await logout();
+    navigate('/login');
+  };
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={{ base: 'xs', sm: 'md' }}>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
-            <Title order={4}>{t('appShort')} · {t('appName')}</Title>
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs" data-testid="app-header">
+          <Group wrap="nowrap" gap="xs" miw={0}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('menu')} data-testid="burger" />
+            <Title order={4} lineClamp={1}>
+              {t('appShort')}
+              <Text span inherit visibleFrom="md">
+                {' · '}
+                {t('appName')}
+              </Text>
+            </Title>
           </Group>
-          <Group wrap="nowrap">
+          <Group wrap="nowrap" gap="sm" pr={{ base: 8, sm: 0 }} style={{ flexShrink: 0 }}>
             <NotificationBell />
-            <LanguageSwitch />
-            <Text size="sm" visibleFrom="sm" data-testid="current-user">
-              {user?.fullName} · {t(`role.${user?.role}`)}
-            </Text>
-            <NavLink
-              w="auto"
-              label={t('logout')}
-              onClick={async () => {
-                await logout();
-                navigate('/login');
-              }}
-            />
+            {!phone && (
+              <>
+                <LanguageSwitch />
+                <Text size="sm" data-testid="current-user" lineClamp={1} maw={260}>
+                  {who}
+                </Text>
+                <NavLink w="auto" label={t('logout')} onClick={logOut} />
+              </>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        {links
-          .filter((l) => l.show)
-          .map((l) => (
-            <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={active(l.to)} onClick={() => opened && toggle()} />
-          ))}
+      <AppShell.Navbar>
+        <AppShell.Section grow component={ScrollArea} p="xs">
+          {links
+            .filter((l) => l.show)
+            .map((l) => (
+              <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={active(l.to)} onClick={close} />
+            ))}
+        </AppShell.Section>
+        {phone && (
+          <AppShell.Section p="xs">
+            <Divider mb="xs" />
+            <Stack gap="xs">
+              <Text size="sm" data-testid="current-user-mobile">
+                {who}
+              </Text>
+              <LanguageSwitch />
+              <NavLink label={t('logout')} onClick={logOut} />
+            </Stack>
+          </AppShell.Section>
+        )}
       </AppShell.Navbar>
-      <AppShell.Main>
-        <Outlet />
+      <AppShell.Main miw={0} className="cchc-main">
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -16,7 +16,7 @@ export function NotificationBell() {
   const inbox = useLoad(() => api.get<Inbox>('/api/notifications'), []);
   const unread = inbox.data?.unread ?? 0;
   return (
-    <Menu width={380} position="bottom-end" onOpen={inbox.reload}>
+    <Menu width="min(380px, calc(100vw - 16px))" position="bottom-end" onOpen={inbox.reload}>
       <Menu.Target>
         <UnstyledButton aria-label={t('notifications')} data-testid="bell">
           <Indicator label={unread} size={16} disabled={unread === 0} color="red">

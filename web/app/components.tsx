@@ -58,6 +58,15 @@ export function LoadState({ loading, error }: { loading: boolean; error?: Error 
   return null;
 }
 
+/** While a page's code is on its way (lazy routes). */
+export function PageLoader() {
+  return (
+    <Center h="60vh" data-testid="page-loading">
+      <Loader />
+    </Center>
+  );
+}
+
 export function ErrorAlert({ error }: { error: string | null }) {
   const { t } = useI18n();
   return error ? (

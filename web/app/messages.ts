@@ -3,6 +3,7 @@ export const vi = {
   appName: 'Theo dõi cải cách hành chính',
   appShort: 'CCHC',
   logout: 'Đăng xuất',
+  menu: 'Trình đơn',
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
   home: 'Tổng quan',
@@ -87,6 +88,7 @@ export const vi = {
 export const en: Partial<Record<keyof typeof vi, string>> = {
   appName: 'Administrative reform monitoring',
   logout: 'Log out',
+  menu: 'Menu',
   username: 'Username',
   password: 'Password',
   home: 'Overview',

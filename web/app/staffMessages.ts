@@ -1,15 +1,22 @@
-/** The dictionaries of the staff application: the shared words and one file per capability. */
+/**
+ * The dictionaries of the staff application: the shared words and one file per capability, and the public
+ * pages' words (publicMessages.ts, also the public entry's) first, so that a capability's own file can name
+ * a word again without the staff app changing.
+ */
 import type { Messages } from './i18n';
 import * as common from './messages';
+import * as commonPublic from './publicMessages';
 import * as audit from '../features/audit/messages';
 import * as auth from '../features/auth/messages';
 import * as calendar from '../features/calendar/messages';
 import * as dossiers from '../features/dossiers/messages';
+import * as dossiersPublic from '../features/dossiers/publicMessages';
 import * as home from '../features/home/messages';
 import * as org from '../features/org/messages';
 import * as par from '../features/par/messages';
+import * as parPublic from '../features/par/publicMessages';
 import * as plans from '../features/plans/messages';
 import * as procedures from '../features/procedures/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [common, audit, auth, calendar, dossiers, home, org, par, plans, procedures, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, home, org, par, plans, procedures, users];

@@ -7,7 +7,7 @@ import { EmptyRow, LanguageSwitch, LoadState, useLoad } from '../../app/componen
 import { formatDate, formatPercent } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { type GroupThreshold, unitLabel } from '../../../domain/par/results';
-import { GroupBadge, GroupLegend } from './ResultsPage';
+import { GroupBadge, GroupLegend } from './GroupBadge';
 
 interface Published {
   round: { id: number; year: number; name: string; publishedAt: string; groups?: GroupThreshold[] };
