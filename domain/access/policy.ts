@@ -92,7 +92,7 @@ export function scopeUnit(actor: Actor, action: Action): number | null | 'none' 
  * Audit events whose content is a unit's working draft (scores, reports and files before submission).
  * The trail keeps them whole; a reader outside the unit sees that they happened, not what they say.
  */
-export const DRAFT_AUDIT_ACTIONS: ReadonlySet<string> = new Set(['par.self.save', 'par.self.evidence', 'par.self.evidence_remove', 'progress.save', 'progress.evidence']);
+export const DRAFT_AUDIT_ACTIONS: ReadonlySet<string> = new Set(['par.self.save', 'par.self.evidence', 'par.self.evidence_remove', 'progress.save', 'progress.evidence', 'report.save']);
 
 /** Whether `reader` may read the before/after content of an audit event of `action` recorded for `unitId`. */
 export function canReadAuditContent(reader: Actor, action: string, unitId: number | null): boolean {

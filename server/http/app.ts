@@ -23,6 +23,7 @@ import { procedureRoutes } from './routes/procedures.js';
 import { progressRoutes } from './routes/progress.js';
 import { userRoutes } from './routes/users.js';
 import { indicatorRoutes } from './routes/indicators.js';
+import { reportRoutes } from './routes/reports.js';
 
 export interface AppOptions {
   database: Database;
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(calendarRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(progressRoutes, { db });
   await app.register(indicatorRoutes, { db });
+  await app.register(reportRoutes, { db });
 
   await registerWeb(app, opts.webDir ?? defaultWebDir);
   app.addHook('onSend', async (_req, reply) => {

@@ -116,7 +116,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     expect(submittedCommunes).toBeGreaterThan(0);
     expect(text).toContain(`chỉ số trung bình của ${submittedCommunes} đơn vị có kết quả`);
     // the departments: none submitted, no average to give
-    expect(text).toMatch(/Sở, ban, ngành: \d+ đơn vị \(\d+ đơn vị chưa gửi\); chưa có đơn vị nào có kết quả/);
+    expect(text).toMatch(/\d\. Sở, ban, ngành\d+ đơn vị \(\d+ đơn vị chưa gửi\); chưa có đơn vị nào có kết quả/);
   });
 
   it('an approved round is not called provisional', async () => {

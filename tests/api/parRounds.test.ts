@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { readDocx } from '../helpers/docx.js';
+import { MARGINS } from '../../server/modules/documents/decree30.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/org/dates.js';
 import { vietnamDateOf } from '../../domain/org/dates.js';
@@ -323,6 +325,14 @@ describe.each(ENGINES)('PAR rounds on %s', (engine) => {
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain('Kết quả xác định Chỉ số cải cách hành chính năm 2026');
     expect(xml).toContain('95,50');
+    // in the layout of Decree 30/2020: the header table with the motto, A4 with its margins, Times New Roman
+    const d = await readDocx(docx.rawPayload);
+    expect(d.paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(d.paragraphs).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(d.paragraphs).toContain('SỞ NỘI VỤ');
+    expect(d.paragraphs).toContain('Số: …/BC-SNV');
+    expect(d.sections[0]).toMatchObject({ width: 11906, height: 16838, margins: MARGINS });
+    expect([...d.fonts]).toEqual(['Times New Roman']);
     expect((await as(t.app, stpHead).get(`/api/par/rounds/${roundId}/results.xlsx`)).statusCode).toBe(403);
   });
 });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { readDocx } from '../helpers/docx.js';
+import { MARGINS } from '../../server/modules/documents/decree30.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitTasks } from '../../server/modules/plans/queries.js';
 import { DEMO_PLAN_FILE } from '../../server/seed/demo.js';
@@ -304,6 +306,10 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     const res = await as(t.app, admin).get(`/api/plans/${plan2020}/appendix.docx`);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.readUInt32LE(0)).toBe(0x04034b50);
+    const d = await readDocx(res.rawPayload);
+    expect(d.sections[0]).toMatchObject({ orientation: 'landscape', margins: MARGINS });
+    expect([...d.fonts]).toEqual(['Times New Roman']);
+    expect(d.paragraphs.slice(0, 3)).toEqual(['PHỤ LỤC', 'PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CCHC', '(Kèm theo Quyết định số 4976/QĐ-UBND ngày 30/12/2019)']);
     const fromDocx = (await upload(res.rawPayload, 'phu-luc.docx', fields())).json();
     const fromCsv = (await upload(csv(), 'kh.csv', fields())).json();
     expect(fromDocx.errors).toEqual([]);

@@ -104,7 +104,7 @@ function dateLine(place: string, date: IsoDate | null | undefined): string {
 
 function headerTable(doc: OfficialDocument): Table {
   const contentWidth = A4.width - MARGINS.left - MARGINS.right;
-  const left = Math.round(contentWidth * 0.4);
+  const left = Math.round(contentWidth * 0.37);
   const right = contentWidth - left;
   const leftCell = new TableCell({
     width: { size: left, type: WidthType.DXA },
@@ -120,7 +120,7 @@ function headerTable(doc: OfficialDocument): Table {
     width: { size: right, type: WidthType.DXA },
     borders: NO_BORDERS,
     children: [
-      center([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13 })]),
+      center([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 12 })]),
       center([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 })]),
       underline(Math.round(right * 0.22)),
       center([run(dateLine(doc.place, doc.date), { italics: true, size: 14 })]),
@@ -228,6 +228,36 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
     title: doc.title ?? `${doc.kind} ${doc.subject ?? ''}`.trim(),
     styles: { default: { document: { run: { font: FONT, size: PT(14) } } } },
     sections: [main, ...appendices],
+  });
+  return Packer.toBuffer(file);
+}
+
+/**
+ * An appendix issued with a decision (e.g. the plan's "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CCHC"): the same page,
+ * font and table as the documents above, without a header table or signature — it is attached to the
+ * decision, which carries them.
+ */
+export async function buildAppendixDocx(a: Appendix & { heading?: string; issuedWith?: string | null; docTitle?: string }): Promise<Buffer> {
+  const landscape = a.landscape !== false;
+  const width = (landscape ? A4.height : A4.width) - MARGINS.left - MARGINS.right;
+  const file = new Document({
+    creator: 'cchc',
+    title: a.docTitle ?? a.title,
+    styles: { default: { document: { run: { font: FONT, size: PT(14) } } } },
+    sections: [
+      {
+        properties: { page: { size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: MARGINS } },
+        footers: { default: pageFooter() },
+        children: [
+          center([run((a.heading ?? 'Phụ lục').toUpperCase(), { bold: true })]),
+          center([run(a.title.toUpperCase(), { bold: true })]),
+          ...(a.issuedWith ? [center([run(`(${a.issuedWith})`, { italics: true })])] : []),
+          ...(a.subtitle ? [center([run(a.subtitle, { italics: true })])] : []),
+          underline(Math.round(width * 0.42)),
+          dataTable(a.headers, a.rows, width, a.widths),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(file);
 }

@@ -5,13 +5,13 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { type Block, buildOfficialDocx } from '../documents/decree30.js';
 import type { Db } from '../../db/client.js';
 import { parRoundUnits, parRounds, parScores } from '../../db/schema.js';
 import { setsOf } from './criteriaSets.js';
 import type { OrgHistory } from '../../../domain/org/history.js';
-import { lineage } from '../../../domain/org/history.js';
-import { aliveOn, type IsoDate } from '../../../domain/org/dates.js';
+import { lineage, unitsAsOf } from '../../../domain/org/history.js';
+import { aliveOn, type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { latestName } from '../../../domain/org/scope.js';
 import type { AppraisalState } from '../../../domain/par/assessment.js';
 import { averageIndex, changeSince, type GroupThreshold, groupOf, previousIndex, rankWithinType, type UnitResult, unitLabel, unitTotals } from '../../../domain/par/results.js';
@@ -180,39 +180,49 @@ export async function exportResultsXlsx(db: Db, roundId: number): Promise<Buffer
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const cell = (text: string, bold = false, right = false) =>
-  new TableCell({ children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold, size: 22 })] })] });
-
-/** The report: summary, then a ranking table per unit type, groups and last year's index. */
+/** The round's report in the Decree 30/2020 layout (Sở Nội vụ's report to UBND tỉnh), a table per unit type. */
 export async function exportResultsDocx(db: Db, roundId: number): Promise<Buffer> {
   const { round, units } = await roundResults(db, roundId);
   const types = [...new Set(units.map((u) => u.unitType))];
   const provisional = round.status === 'open';
-  const p = (text: string, opts: { bold?: boolean; italics?: boolean; color?: string; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; center?: boolean } = {}) =>
-    new Paragraph({ heading: opts.heading, alignment: opts.center ? AlignmentType.CENTER : undefined, spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold, italics: opts.italics, color: opts.color, size: 26 })] });
-  const children: (Paragraph | Table)[] = [
-    p('BÁO CÁO', { bold: true, center: true }),
-    p(`Kết quả xác định Chỉ số cải cách hành chính năm ${round.year}`, { bold: true, center: true }),
-    ...(provisional ? [p(`(${PROVISIONAL})`, { bold: true, italics: true, center: true, color: 'C00000' })] : []),
-    p(`Đợt đánh giá: ${round.name}. ${statusLine(round)}`),
-    p(`Chỉ số = điểm đạt được ÷ tổng điểm tối đa × 100 (làm tròn hai chữ số thập phân); phân nhóm: ${groupsLine(round)}. Đơn vị chưa gửi bản tự đánh giá ghi "${NOT_SUBMITTED}" và không tính vào chỉ số trung bình.`),
+  const body: Block[] = [
+    ...(provisional ? [{ kind: 'paragraph' as const, text: `(${PROVISIONAL})`, bold: true, italic: true, indent: false }] : []),
+    { kind: 'paragraph', text: `Đợt đánh giá: ${round.name}. ${statusLine(round)}` },
+    { kind: 'paragraph', text: `Chỉ số = điểm đạt được ÷ tổng điểm tối đa × 100 (làm tròn hai chữ số thập phân); phân nhóm: ${groupsLine(round)}. Đơn vị chưa gửi bản tự đánh giá ghi "${NOT_SUBMITTED}" và không tính vào chỉ số trung bình.` },
   ];
-  for (const type of types) {
+  types.forEach((type, i) => {
     const list = units.filter((u) => u.unitType === type);
     const { average, counted } = averageIndex(list);
     const missing = list.length - counted;
     const avgText = average === null ? 'chưa có đơn vị nào có kết quả, chưa tính chỉ số trung bình' : `chỉ số trung bình của ${counted} đơn vị có kết quả: ${vi(average)} %`;
-    children.push(p(`${typeVi(type)}: ${list.length} đơn vị${missing ? ` (${missing} đơn vị ${NOT_SUBMITTED})` : ''}; ${avgText}; ${round.groups.map((g) => `nhóm ${g.name}: ${list.filter((u) => u.group === g.name).length}`).join(', ')}.`, { bold: true }));
-    const header = new TableRow({ tableHeader: true, children: ['Hạng', 'Đơn vị', 'Tự đánh giá', 'Thẩm định', 'Điều tra XHH', 'Chỉ số (%)', 'Nhóm', 'Năm trước (%)'].map((h) => cell(h, true)) });
-    const rows = list.map(
-      (u) =>
-        new TableRow({
-          children: [cell(u.rank === null ? '' : String(u.rank), false, true), cell(unitLabel(u, units)), cell(vi(u.selfScore), false, true), cell(vi(u.appraisedScore), false, true), cell(vi(u.surveyScore), false, true), cell(u.submitted ? vi(u.index) : NOT_SUBMITTED, u.submitted, true), cell(u.group ?? ''), cell(vi(u.previous?.index ?? null), false, true)],
-        }),
-    );
-    children.push(new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }));
-    children.push(p(''));
-  }
-  const doc = new Document({ creator: 'cchc', title: `Chỉ số CCHC ${round.year}${provisional ? ` (${PROVISIONAL.toLowerCase()})` : ''}`, sections: [{ children }] });
-  return Packer.toBuffer(doc);
+    body.push({ kind: 'heading', text: `${i + 1}. ${typeVi(type)}` });
+    body.push({ kind: 'paragraph', text: `${list.length} đơn vị${missing ? ` (${missing} đơn vị ${NOT_SUBMITTED})` : ''}; ${avgText}; ${round.groups.map((g) => `nhóm ${g.name}: ${list.filter((u) => u.group === g.name).length}`).join(', ')}.` });
+    body.push({
+      kind: 'table',
+      headers: ['Hạng', 'Đơn vị', 'Tự đánh giá', 'Thẩm định', 'Điều tra XHH', 'Chỉ số (%)', 'Nhóm', 'Năm trước (%)'],
+      widths: [6, 30, 10, 10, 10, 10, 7, 10],
+      rows: list.map((u) => [u.rank === null ? '' : String(u.rank), unitLabel(u, units), vi(u.selfScore), vi(u.appraisedScore), vi(u.surveyScore), u.submitted ? { text: vi(u.index), bold: true } : NOT_SUBMITTED, u.group ?? '', vi(u.previous?.index ?? null)]),
+    });
+  });
+  const h = await loadHistory(db);
+  const snv = await officialIssuer(db, h);
+  return buildOfficialDocx({
+    ...snv,
+    symbol: 'BC-SNV',
+    date: round.publishedAt ? vietnamDateOf(round.publishedAt) : round.approvedAt ? vietnamDateOf(round.approvedAt) : null,
+    kind: 'Báo cáo',
+    subject: `Kết quả xác định Chỉ số cải cách hành chính năm ${round.year}${provisional ? ` (${PROVISIONAL.toLowerCase()})` : ''}`,
+    body,
+    recipients: ['UBND tỉnh (để báo cáo)', 'Các sở, ban, ngành tỉnh', 'UBND các xã, phường', 'Lưu: VT'],
+    signer: { title: 'Giám đốc' },
+    title: `Chỉ số CCHC ${round.year}${provisional ? ` (${PROVISIONAL.toLowerCase()})` : ''}`,
+  });
+}
+
+/** Sở Nội vụ of the province alive today, as the header of its documents names it. */
+async function officialIssuer(db: Db, h: OrgHistory) {
+  const today = vietnamDateOf(new Date());
+  const alive = unitsAsOf(h, today);
+  const province = alive.find((u) => u.type === 'province' && u.parentId === null);
+  return { parentBody: province ? `UBND ${province.name}` : null, issuingBody: 'Sở Nội vụ', place: province ? province.name.replace(/^(Tỉnh|Thành phố)\s/i, '') : '' };
 }

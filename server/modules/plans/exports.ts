@@ -1,5 +1,5 @@
 /** A plan out to Office: the task list with progress as .xlsx, the appendix as .docx in the decision's layout. */
-import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { buildAppendixDocx, type Cell } from '../documents/decree30.js';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import { setupPrint } from '../files/xlsxPrint.js';
@@ -59,65 +59,34 @@ export async function exportPlanXlsx(db: Db, planId: number, today: string): Pro
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const text = (s: string, bold = false) =>
-  s.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: 22, font: 'Times New Roman' })] }));
-
-const cell = (s: string, merge?: 'restart' | 'continue', bold = false) =>
-  new TableCell({
-    children: merge === 'continue' ? [new Paragraph('')] : text(s, bold),
-    verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
-  });
-
-/** The appendix "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CCHC": one row per product line, merged cells for the rest. */
+/** The appendix "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CCHC": one row per product line, merged cells for the rest (Decree 30 layout). */
 export async function exportAppendixDocx(db: Db, planId: number, today: string): Promise<Buffer> {
   const plan = await getPlan(db, planId);
   const tasks = await listPlanTasks(db, planId, today);
-  const header = new TableRow({
-    tableHeader: true,
-    children: ['TT', 'Nội dung CCHC', 'Nhiệm vụ cụ thể', 'Sản phẩm', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Dự trù kinh phí thực hiện (triệu đồng)'].map((h) => cell(h, undefined, true)),
-  });
-  const rows: TableRow[] = [header];
+  const rows: Cell[][] = [];
   for (const a of plan.areas) {
     const areaTasks = tasks.filter((t) => t.area === a.number);
     areaTasks.forEach((t, ti) => {
       t.products.forEach((p, pi) => {
-        const firstOfArea = ti === 0 && pi === 0;
-        const areaMerge = firstOfArea ? 'restart' : 'continue';
+        const areaMerge = ti === 0 && pi === 0 ? 'restart' : 'continue';
         const taskMerge = t.products.length > 1 ? (pi === 0 ? 'restart' : 'continue') : undefined;
-        const budget = p.budgetMillion !== null ? String(p.budgetMillion).replace('.', ',') : (p.budgetNote ?? '');
-        rows.push(
-          new TableRow({
-            children: [
-              cell(String(a.number), areaMerge),
-              cell(a.name, areaMerge),
-              cell(`${t.number}. ${t.text}`, taskMerge),
-              cell(p.text),
-              cell(t.leadText, taskMerge),
-              cell(t.coordinatingText, taskMerge),
-              cell(p.timeframeText),
-              cell(budget),
-            ],
-          }),
-        );
+        const budget = p.budgetMillion !== null ? formatBudgetVi(p.budgetMillion) : (p.budgetNote ?? '');
+        const m = (text: string, merge?: 'restart' | 'continue'): Cell => (merge ? { text, merge } : text);
+        rows.push([m(String(a.number), areaMerge), m(a.name, areaMerge), m(`${t.number}. ${t.text}`, taskMerge), p.text, m(t.leadText, taskMerge), m(t.coordinatingText, taskMerge), p.timeframeText, budget]);
       });
     });
   }
-  const decision = plan.decisionNumber ? `(Kèm theo Quyết định số ${plan.decisionNumber}${plan.decisionDate ? ` ngày ${vnDate(plan.decisionDate)}` : ''})` : '';
-  const doc = new Document({
-    creator: 'cchc',
-    title: plan.title,
-    sections: [
-      {
-        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
-        children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'PHỤ LỤC', bold: true, size: 26, font: 'Times New Roman' })] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CCHC', bold: true, size: 26, font: 'Times New Roman' })] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: decision, italics: true, size: 24, font: 'Times New Roman' })] }),
-          new Paragraph(''),
-          new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }),
-        ],
-      },
-    ],
+  const decision = plan.decisionNumber ? `Kèm theo Quyết định số ${plan.decisionNumber}${plan.decisionDate ? ` ngày ${vnDate(plan.decisionDate)}` : ''}` : null;
+  return buildAppendixDocx({
+    heading: 'Phụ lục',
+    title: 'Phân công thực hiện nhiệm vụ CCHC',
+    issuedWith: decision,
+    headers: ['TT', 'Nội dung CCHC', 'Nhiệm vụ cụ thể', 'Sản phẩm', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Dự trù kinh phí thực hiện (triệu đồng)'],
+    widths: [4, 12, 22, 18, 12, 14, 10, 8],
+    rows,
+    docTitle: plan.title,
   });
-  return Packer.toBuffer(doc);
 }
+
+/** Million VND in vi-VN, with its decimals: 1.450; 12,5. */
+const formatBudgetVi = (m: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(m);
