@@ -9,7 +9,9 @@ import { importPlan, previewPlanImport } from '../../modules/plans/importPlan.js
 import { getPlan, listPlans, listPlanTasks } from '../../modules/plans/queries.js';
 import { setPlanTargets } from '../../modules/plans/targets.js';
 import { planTemplateCsv, planTemplateXlsx } from '../../modules/plans/template.js';
-import { auditActor, authorize, requireActor } from '../auth.js';
+import { auditActor, authorize, readableUnit, requireActor } from '../auth.js';
+import { yearTasks } from '../../modules/plans/yearTasks.js';
+import { isProvinceScope, resolveScope } from '../../modules/org/scope.js';
 import { readUploadWithFields } from '../upload.js';
 import { idParam, isoDate } from '../schemas.js';
 
@@ -71,6 +73,26 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       .header('content-disposition', 'attachment; filename="mau-ke-hoach-cchc.xlsx"');
     return planTemplateXlsx();
   });
+
+  app.get(
+    '/api/plans/year-tasks',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Nhiệm vụ kế hoạch CCHC của năm và tình trạng đến một ngày (của tỉnh, hoặc đơn vị chủ trì) / the year’s tasks as of a day',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100), unit: z.coerce.number().int().positive().optional(), asOf: isoDate.optional(), to: isoDate.optional(), status: z.enum(['done', 'open', 'overdue']).optional() }),
+      },
+    },
+    async (req) => {
+      const { user } = requireActor(req);
+      const unit = readableUnit(user, req.query.unit);
+      const scope = await resolveScope(db, unit);
+      const asOf = req.query.asOf ?? req.query.to ?? vietnamDateOf(new Date());
+      const r = await yearTasks(db, (await isProvinceScope(scope)) ? null : scope.unitIds, req.query.year, asOf);
+      const keep = (t: (typeof r.tasks)[number]) => (req.query.status === 'done' ? t.status === 'done' : req.query.status === 'open' ? t.status !== 'done' && t.status !== 'not_applicable' : req.query.status === 'overdue' ? t.overdue : true);
+      return { unit: scope.unit, year: req.query.year, asOf, done: r.done, total: r.total, percent: r.percent, overdue: r.overdue, tasks: r.tasks.filter(keep) };
+    },
+  );
 
   app.get('/api/plans/:id', { schema: { tags: ['plans'], params: idParam } }, async (req) => {
     const { user } = requireActor(req);
