@@ -18,6 +18,8 @@ import { loadDemoDossiers } from './demoDossiers.js';
 import { COMMUNE_SET_2026, DEPARTMENT_SET_2026 } from './parSets.js';
 import { createSet } from '../modules/par/criteriaSets.js';
 import { loadDemoPar } from './demoPar.js';
+import { loadDemoIndicators } from './demoIndicators.js';
+import { loadDemoReports } from './demoReports.js';
 import { fileURLToPath } from 'node:url';
 import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../../domain/calendar/announced.js';
 
@@ -50,7 +52,7 @@ async function unitIdsByCode(tx: Tx): Promise<Map<string, number>> {
   return new Map((await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits)).map((u) => [u.code, u.id]));
 }
 
-export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?: boolean; demoPar?: boolean; adminPassword?: string; demoPassword?: string }): Promise<BootstrapResult> {
+export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?: boolean; demoPar?: boolean; demoReports?: boolean; adminPassword?: string; demoPassword?: string }): Promise<BootstrapResult> {
   return db.transaction(async (tx) => {
     const result: BootstrapResult = { demoLoaded: false, adminCreated: false };
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits);
@@ -80,10 +82,16 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
       const list = fileURLToPath(new URL('./files/danh-muc-tthc-mau.csv', import.meta.url));
       await importProcedures(db2, DEMO_ACTOR, 'danh-muc-tthc-mau.csv', readFileSync(list), false);
       await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết Bính Ngọ 2026: nghỉ từ 14/2 đến 22/2 theo thông báo của Chính phủ; các ngày khác theo Bộ luật Lao động 2019, điều 112', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
-      if (opts.demoDossiers !== false) await loadDemoDossiers(db2, DEMO_ACTOR);
+      if (opts.demoDossiers !== false) {
+        // Long An's dossiers of mid-2023 too, so that its Q3/2023 report (seed 000) has its one-stop figures
+        await loadDemoDossiers(db2, DEMO_ACTOR, { count: 700, from: new Date('2023-05-02T08:00:00+07:00'), until: new Date('2023-12-14T17:00:00+07:00'), now: new Date('2023-12-15T08:00:00+07:00'), seed: 2023 });
+        await loadDemoDossiers(db2, DEMO_ACTOR);
+      }
       const sets2026: number[] = [];
       for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) sets2026.push((await createSet(db2, DEMO_ACTOR, set, new Date('2025-12-15T09:00:00+07:00'))).id);
       if (opts.demoPar !== false) await loadDemoPar(db2, sets2026);
+      await loadDemoIndicators(db2, adminId!, plan2020);
+      if (opts.demoReports !== false) await loadDemoReports(db2, adminId!, new Date());
       result.demoLoaded = true;
     }
     return result;

@@ -24,7 +24,8 @@ const COMMUNES: [string, string[]][] = [
   ['TN.XCANGIUOC', ['LA.CANGIUOC.TT', 'LA.CANGIUOC.PL']],
 ];
 
-export async function loadDemoDossiers(db: Db, actor: AuditActor, opts: { count?: number; now?: Date } = {}) {
+/** `from` / `until`: another stretch of time than the last year and a half (e.g. Long An's 2023, for its Q3 report). */
+export async function loadDemoDossiers(db: Db, actor: AuditActor, opts: { count?: number; now?: Date; from?: Date; until?: Date; seed?: number } = {}) {
   const now = opts.now ?? new Date();
   const count = opts.count ?? 3000;
   const calendar = await loadCalendar(db);
@@ -32,15 +33,15 @@ export async function loadDemoDossiers(db: Db, actor: AuditActor, opts: { count?
   const codes = new Set(units.values());
   const procs = (await db.select().from(procedures)).filter((p) => p.code.startsWith('MAU.'));
   if (procs.length === 0) return 0;
-  const r = rng(766);
+  const r = rng(opts.seed ?? 766);
   const lateBias = new Map<string, number>();
   const bias = (unit: string) => {
     const key = unit.replace(/^LA\./, 'TN.');
     if (!lateBias.has(key)) lateBias.set(key, 0.005 + r.next() * 0.12);
     return lateBias.get(key)!;
   };
-  const start = new Date(Date.UTC(now.getUTCFullYear() - 1, 5, 1) - 7 * 3600_000);
-  const until = new Date(now.getTime() - 60_000);
+  const start = opts.from ?? new Date(Date.UTC(now.getUTCFullYear() - 1, 5, 1) - 7 * 3600_000);
+  const until = opts.until ?? new Date(now.getTime() - 60_000);
   const events: IncomingEvent[] = [];
   const seq = new Map<string, number>();
   for (let i = 0; i < count; i++) {

@@ -12,7 +12,7 @@ import { statisticsScope } from '../../../domain/org/scope.js';
 import { errors } from '../../errors.js';
 import { type AuditActor, recordAudit } from '../audit/record.js';
 import { loadHistory } from '../org/history.js';
-import { resolveScope, type Scope } from '../org/scope.js';
+import { provincesOn, resolveScope, type Scope } from '../org/scope.js';
 import { figureOf, figuresOfUnits, requireIndicator } from './figures.js';
 import { windowOf } from './window.js';
 
@@ -79,7 +79,8 @@ export async function targetStatus(db: Db, year: number, unitId: number | undefi
         return { unitId: id, unitName: alive.find((u) => u.id === id)?.name ?? h.names.find((n) => n.unitId === id)?.name ?? String(id), actual: f.value, numerator: f.numerator ?? null, denominator: f.denominator ?? null, entered: !!f.entered, link: f.link ?? null };
       });
     } else {
-      const scope = viewer ?? (await resolveScope(db, undefined));
+      // the province of that year (Long An in 2020, Tây Ninh from 1/7/2025) unless a unit reads its own
+      const scope = viewer ?? (await resolveScope(db, provincesOn(h, w.periodTo)[0]?.id));
       const f = await figureOf(db, def, scope, w);
       units = [{ unitId: scope.unit?.id ?? null, unitName: scope.unit?.name ?? 'Toàn tỉnh', actual: f.value, numerator: f.numerator ?? null, denominator: f.denominator ?? null, entered: !!f.entered, link: f.link ?? null }];
     }

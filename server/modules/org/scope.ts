@@ -4,7 +4,8 @@
  */
 import type { Db } from '../../db/client.js';
 import { latestName, statisticsScope } from '../../../domain/org/scope.js';
-import type { OrgHistory } from '../../../domain/org/history.js';
+import { type OrgHistory, unitsAsOf } from '../../../domain/org/history.js';
+import type { IsoDate } from '../../../domain/org/dates.js';
 import { errors } from '../../errors.js';
 import { loadHistory } from './history.js';
 
@@ -32,3 +33,14 @@ export async function isProvinceScope(scope: Scope): Promise<boolean> {
   const h = await scope.history();
   return h.units.find((u) => u.id === scope.unit!.id)?.type === 'province';
 }
+
+/** The provinces alive on a day; the default is the one with the most units below it. */
+export function provincesOn(h: OrgHistory, day: IsoDate) {
+  const alive = unitsAsOf(h, day);
+  const below = (id: number): number => alive.filter((u) => u.parentId === id).reduce((n, u) => n + 1 + below(u.id), 0);
+  return alive
+    .filter((u) => u.type === 'province' && u.parentId === null)
+    .map((u) => ({ ...u, size: below(u.id) }))
+    .sort((a, b) => b.size - a.size || a.id - b.id);
+}
+

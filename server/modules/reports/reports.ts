@@ -24,7 +24,7 @@ import type { SessionUser } from '../auth/sessions.js';
 import { type PeriodWindow, windowOf } from '../indicators/window.js';
 import { notifyUnit, notifyUsers } from '../notifications/notify.js';
 import { loadHistory } from '../org/history.js';
-import { resolveScope } from '../org/scope.js';
+import { provincesOn, resolveScope } from '../org/scope.js';
 import './allBlocks.js';
 import { type BlockAppendix, type BlockLine, type BlockResult, reportBlock, reportBlockKeys } from './blocks.js';
 
@@ -71,16 +71,6 @@ export async function listTemplates(db: Db) {
 }
 
 // ---- who reports ------------------------------------------------------------------------------------------
-
-/** The provinces alive on a day; the default is the one with the most units below it. */
-function provincesOn(h: OrgHistory, day: IsoDate) {
-  const alive = unitsAsOf(h, day);
-  const below = (id: number): number => alive.filter((u) => u.parentId === id).reduce((n, u) => n + 1 + below(u.id), 0);
-  return alive
-    .filter((u) => u.type === 'province' && u.parentId === null)
-    .map((u) => ({ ...u, size: below(u.id) }))
-    .sort((a, b) => b.size - a.size || a.id - b.id);
-}
 
 export function reportingUnits(h: OrgHistory, provinceId: number, day: IsoDate) {
   const alive = unitsAsOf(h, day);

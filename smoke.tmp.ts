@@ -1,0 +1,16 @@
+import { as, login, testApp } from './tests/helpers/app.js';
+const t0 = Date.now();
+const t = await testApp('pglite', { demoDossiers: true, demoPar: true });
+console.log('boot', Date.now() - t0);
+const admin = await login(t.app, 'admin');
+const api = as(t.app, admin);
+const r = await api.get('/api/reports?period=2026-Q3');
+console.log(r.statusCode, JSON.stringify(r.json().counts), r.json().units.filter((u: any) => u.state).map((u: any) => u.unitName + ':' + u.state).join(', '));
+const v = await api.get('/api/reports/cchc?period=2026-6M');
+const j = v.json();
+console.log(v.statusCode, j.report?.state, j.frozen, JSON.stringify(j.differences), j.report?.auditHead);
+const tg = await api.get('/api/targets?year=2023');
+console.log(tg.statusCode, JSON.stringify(tg.json().targets.map((x: any) => [x.code, x.level, x.targetText, x.met, x.notMet, x.noData, x.units[0]?.actual])));
+const t20 = await api.get('/api/targets?year=2020');
+console.log(t20.statusCode, JSON.stringify(t20.json().targets.map((x: any) => [x.code, x.targetText, x.units[0]?.unitName, x.units[0]?.actual, x.units[0]?.state])));
+await t.close();
