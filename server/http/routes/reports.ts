@@ -76,17 +76,17 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
   );
 
-  app.post('/api/reports/cchc/finalise', { schema: { tags: ['reports'], summary: 'Hoàn thành (chốt) báo cáo: số liệu và nội dung được giữ nguyên / finalise', querystring: reportQuery, body: change.optional() } }, async (req) => {
+  app.post('/api/reports/cchc/finalise', { schema: { tags: ['reports'], summary: 'Hoàn thành (chốt) báo cáo: số liệu và nội dung được giữ nguyên / finalise', querystring: reportQuery, body: change.nullish() } }, async (req) => {
     const { user } = requireActor(req);
     return finaliseReport(db, user, auditActor(user), req.query.unit, req.query.period, req.body ?? {}, new Date());
   });
 
   app.post(
     '/api/reports/urge',
-    { schema: { tags: ['reports'], summary: 'Đôn đốc các đơn vị chưa gửi báo cáo / urge', querystring: z.object({ period, province: z.coerce.number().int().positive().optional() }), body: z.object({ message: z.string().trim().max(1000).default('') }) } },
+    { schema: { tags: ['reports'], summary: 'Đôn đốc các đơn vị chưa gửi báo cáo / urge', querystring: z.object({ period, province: z.coerce.number().int().positive().optional() }), body: z.object({ message: z.string().trim().max(1000).default('') }).nullish() } },
     async (req) => {
       const { user } = requireActor(req);
-      return urgeUnits(db, user, auditActor(user), req.query.period, req.query.province, req.body.message, new Date());
+      return urgeUnits(db, user, auditActor(user), req.query.period, req.query.province, req.body?.message ?? '', new Date());
     },
   );
 
