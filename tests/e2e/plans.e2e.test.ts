@@ -102,7 +102,7 @@ describe('plan journey in Chromium', () => {
   it('the administrator accepts; the completion figure changes', async () => {
     await logIn(page, sys.base, 'admin', ADMIN_PASSWORD);
     await page.getByTestId('bell').click();
-    await page.getByRole('menuitem', { name: new RegExp(`1\\.1 \\(${YEAR}-Q${QUARTER}\\) đã được gửi`) }).click();
+    await page.getByRole('menuitem', { name: new RegExp(`1\\.1 \\(Quý ${["I", "II", "III", "IV"][QUARTER - 1]}\\/${YEAR}\\) đã được gửi`) }).click();
     await page.getByTestId('reports').waitFor();
     await page.getByRole('button', { name: 'Chấp nhận' }).click();
     await page.getByTestId('report-row').getByText('Đã chấp nhận').waitFor();
