@@ -6,8 +6,9 @@
  */
 import { lineage, type OrgHistory } from './history.js';
 
-export function statisticsScope(h: OrgHistory, unitId: number): number[] {
-  const roots = [unitId, ...lineage(h, unitId).cameFrom.map((s) => s.unitId)];
+export function statisticsScope(h: OrgHistory, unitId: number, opts: { predecessors?: boolean } = {}): number[] {
+  // without predecessors: the unit and what was ever below it (a ward of Tây Ninh without the Long An wards it came from)
+  const roots = opts.predecessors === false ? [unitId] : [unitId, ...lineage(h, unitId).cameFrom.map((s) => s.unitId)];
   const children = new Map<number, number[]>();
   for (const p of h.parents) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p.unitId]);
   const seen = new Set<number>();

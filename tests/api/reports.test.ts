@@ -136,6 +136,18 @@ describe.each(ENGINES)('periodic CCHC reports on %s', (engine) => {
     expect(String(first.getRow(2).getCell(2).value)).toBe('Nhiệm vụ');
   });
 
+  it('a Tây Ninh ward’s 2025 report counts the Long An wards it came from, unless asked not to', async () => {
+    const admin = await login(t.app, 'admin');
+    const ward = await unitId(t.app, 'TN.PLONGAN', '2026-01-01');
+    const before = await Promise.all(['LA.TANAN.P1', 'LA.TANAN.P2', 'LA.TANAN.P3'].map((c) => unitId(t.app, c, '2025-01-01')));
+    const stats = async (id: number) => (await as(t.app, admin).get(`/api/dossiers/stats?unit=${id}&from=2024-12-15&to=2025-12-14`)).json().received as number;
+    const own = (await as(t.app, admin).get(`/api/reports/cchc?unit=${ward}&period=2025&predecessors=false`)).json().figures.dossiersReceived;
+    const all = (await as(t.app, admin).get(`/api/reports/cchc?unit=${ward}&period=2025`)).json().figures.dossiersReceived;
+    const olds = (await Promise.all(before.map(stats))).reduce((a, b) => a + b, 0);
+    expect(olds).toBeGreaterThan(0);
+    expect(all).toBe(own + olds);
+  });
+
   it('bad periods and units get a clear 4xx', async () => {
     const admin = await login(t.app, 'admin');
     expect((await as(t.app, admin).get('/api/reports/cchc?period=2026-H1')).json().code).toBe('INVALID_PERIOD');

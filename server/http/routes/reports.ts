@@ -7,7 +7,12 @@ import { auditActor, authorize, requireActor } from '../auth.js';
 import { isoDate } from '../schemas.js';
 
 const period = z.string().max(10).describe('2026-Q1, 2026-6M, 2026-Q3, 2026-9M hoặc 2026 (kỳ báo cáo theo Nghị định 09/2019/NĐ-CP)');
-const reportQuery = z.object({ unit: z.coerce.number().int().positive().optional().describe('bỏ trống: báo cáo của tỉnh'), period, calendar: z.enum(['true', 'false']).optional() });
+const reportQuery = z.object({
+  unit: z.coerce.number().int().positive().optional().describe('bỏ trống: báo cáo của tỉnh'),
+  period,
+  calendar: z.enum(['true', 'false']).optional(),
+  predecessors: z.enum(['true', 'false']).optional().describe('false: không tính số liệu của các đơn vị tiền thân (trước sắp xếp)'),
+});
 const signer = z.object({ authority: z.string().trim().max(100).optional(), title: z.string().trim().min(1).max(100), name: z.string().trim().max(100).nullish() });
 const change = z.object({
   texts: z.record(z.string().max(60), z.string().max(50_000)).optional(),
@@ -45,7 +50,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         querystring: reportQuery,
       },
     },
-    async (req) => getReport(db, requireActor(req).user, req.query.unit, req.query.period, new Date(), { calendar: req.query.calendar === 'true' }),
+    async (req) => getReport(db, requireActor(req).user, req.query.unit, req.query.period, new Date(), { calendar: req.query.calendar === 'true', predecessors: req.query.predecessors !== 'false' }),
   );
 
   app.put('/api/reports/cchc', { schema: { tags: ['reports'], summary: 'Lưu nội dung báo cáo (bản nháp) / save the draft', querystring: reportQuery, body: change } }, async (req) => {

@@ -17,13 +17,14 @@ export interface Scope {
   history: () => Promise<OrgHistory>;
 }
 
-export async function resolveScope(db: Db, unitId: number | undefined): Promise<Scope> {
+/** `predecessors: false` leaves out the units it came from (they count by default). */
+export async function resolveScope(db: Db, unitId: number | undefined, opts: { predecessors?: boolean } = {}): Promise<Scope> {
   let read: Promise<OrgHistory> | undefined;
   const history = () => (read ??= loadHistory(db));
   if (unitId === undefined) return { unit: null, unitIds: null, history };
   const h = await history();
   if (!h.units.some((u) => u.id === unitId)) throw errors.notFound('unit');
-  return { unit: { id: unitId, name: latestName(h, unitId) }, unitIds: statisticsScope(h, unitId), history };
+  return { unit: { id: unitId, name: latestName(h, unitId) }, unitIds: statisticsScope(h, unitId, opts), history };
 }
 
 

@@ -127,8 +127,8 @@ export interface ReportBody {
 }
 
 /** The figures, sentences and appendices of every block the template names, each computed once. */
-async function composeBody(db: Db, template: ReportTemplate, unitId: number, kind: ReportKind, w: PeriodWindow, texts: Record<string, string>, now: Date): Promise<ReportBody> {
-  const scope = await resolveScope(db, unitId);
+async function composeBody(db: Db, template: ReportTemplate, unitId: number, kind: ReportKind, w: PeriodWindow, texts: Record<string, string>, now: Date, predecessors = true): Promise<ReportBody> {
+  const scope = await resolveScope(db, unitId, { predecessors });
   const province = kind === 'province';
   const keys = [...new Set([...template.sections.flatMap((s) => s.blocks), ...template.appendices])];
   const results = new Map<string, BlockResult>();
@@ -193,7 +193,8 @@ function textsVisible(user: SessionUser, unitId: number, kind: ReportKind, row: 
   return row.state === 'submitted';
 }
 
-export async function getReport(db: Db, user: SessionUser, unitId: number | undefined, period: string, now: Date, opts: { calendar?: boolean } = {}) {
+/** `predecessors: false`: a unit's figures without the units it came from (they count by default). */
+export async function getReport(db: Db, user: SessionUser, unitId: number | undefined, period: string, now: Date, opts: { calendar?: boolean; predecessors?: boolean } = {}) {
   const w = windowOf(period, { calendar: opts.calendar }, now);
   const { h, unit, kind } = await resolveReportUnit(db, unitId, w);
   if (!can(user, 'report.read', { unitId: unit.id })) throw errors.forbidden();
@@ -204,10 +205,10 @@ export async function getReport(db: Db, user: SessionUser, unitId: number | unde
   let differences = null;
   if (row?.state === 'finalised' && row.frozen) {
     body = row.frozen as ReportBody;
-    const live = await composeBody(db, template, unit.id, kind, windowOf(period, { calendar: opts.calendar }, now), {}, now);
+    const live = await composeBody(db, template, unit.id, kind, windowOf(period, { calendar: opts.calendar }, now), {}, now, opts.predecessors !== false);
     differences = figureDifferences(body.figures, live.figures);
   } else {
-    body = await composeBody(db, template, unit.id, kind, w, visible ? ((row?.texts as Record<string, string>) ?? {}) : {}, now);
+    body = await composeBody(db, template, unit.id, kind, w, visible ? ((row?.texts as Record<string, string>) ?? {}) : {}, now, opts.predecessors !== false);
   }
   if (kind === 'province') {
     const units = reportingUnits(h, unit.id, w.periodTo);
