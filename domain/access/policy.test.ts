@@ -21,6 +21,7 @@ const TABLE: Record<Action, Record<Role, string>> = {
   'procedure.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
   'dossier.ingest': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
   'par.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
+  'register.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
 };
 
 const OWN = 10;

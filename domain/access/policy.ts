@@ -30,6 +30,7 @@ export const ACTIONS = [
   'procedure.manage', // the procedure list (danh mục TTHC)
   'dossier.ingest', // send dossier events (besides the one-stop systems' API key)
   'par.manage', // PAR-index criteria sets and rounds
+  'register.manage', // the registers of the CCHC report: legal documents (VBQPPL) and staffing (biên chế); read through report.read
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +65,7 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'procedure.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'dossier.ingest': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'par.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'register.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -13,3 +13,5 @@ export * from './schema/settings.js';
 export * from './schema/procedures.js';
 export * from './schema/dossiers.js';
 export * from './schema/par.js';
+export * from './schema/legalDocs.js';
+export * from './schema/staffing.js';
