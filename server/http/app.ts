@@ -19,6 +19,8 @@ import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { planRoutes } from './routes/plans.js';
 import { dossierRoutes } from './routes/dossiers.js';
+import { legalDocRoutes } from './routes/legalDocs.js';
+import { staffingRoutes } from './routes/staffing.js';
 import { parRoutes } from './routes/par.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { progressRoutes } from './routes/progress.js';
@@ -78,6 +80,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(parRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(calendarRoutes, { db, publicRateLimit: opts.publicRateLimit ?? 300 });
   await app.register(progressRoutes, { db });
+  await app.register(legalDocRoutes, { db });
+  await app.register(staffingRoutes, { db });
 
   const webDir = opts.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

@@ -4,7 +4,7 @@ CREATE TABLE "legal_document_part_endings" (
 	"from_date" date NOT NULL,
 	"by_symbol" text,
 	"by_link" text,
-	"by_document_id" integer,
+	"by_key" text,
 	"note" text
 );
 --> statement-breakpoint
@@ -26,7 +26,7 @@ CREATE TABLE "legal_documents" (
 	"expired_on" date,
 	"ended_by_symbol" text,
 	"ended_by_link" text,
-	"ended_by_document_id" integer,
+	"ended_by_key" text,
 	"lead_text" text,
 	"lead_unit_id" integer,
 	"link" text,
@@ -81,19 +81,18 @@ CREATE TABLE "staffing_schemes" (
 );
 --> statement-breakpoint
 ALTER TABLE "legal_document_part_endings" ADD CONSTRAINT "legal_document_part_endings_document_id_legal_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."legal_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "legal_document_part_endings" ADD CONSTRAINT "legal_document_part_endings_by_document_id_legal_documents_id_fk" FOREIGN KEY ("by_document_id") REFERENCES "public"."legal_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "legal_documents" ADD CONSTRAINT "legal_documents_issuer_unit_id_org_units_id_fk" FOREIGN KEY ("issuer_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "legal_documents" ADD CONSTRAINT "legal_documents_ended_by_document_id_legal_documents_id_fk" FOREIGN KEY ("ended_by_document_id") REFERENCES "public"."legal_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "legal_documents" ADD CONSTRAINT "legal_documents_lead_unit_id_org_units_id_fk" FOREIGN KEY ("lead_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staffing_figures" ADD CONSTRAINT "staffing_figures_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staffing_recruitments" ADD CONSTRAINT "staffing_recruitments_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staffing_schemes" ADD CONSTRAINT "staffing_schemes_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "legal_document_part_endings_doc_idx" ON "legal_document_part_endings" USING btree ("document_id");--> statement-breakpoint
-CREATE INDEX "legal_document_part_endings_by_idx" ON "legal_document_part_endings" USING btree ("by_document_id");--> statement-breakpoint
+CREATE INDEX "legal_document_part_endings_by_idx" ON "legal_document_part_endings" USING btree ("by_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "legal_documents_symbol_uq" ON "legal_documents" USING btree ("issuer_scope","symbol_key");--> statement-breakpoint
 CREATE INDEX "legal_documents_signed_idx" ON "legal_documents" USING btree ("signed_on");--> statement-breakpoint
 CREATE INDEX "legal_documents_issuer_idx" ON "legal_documents" USING btree ("issuer_unit_id","signed_on");--> statement-breakpoint
 CREATE INDEX "legal_documents_symbol_key_idx" ON "legal_documents" USING btree ("symbol_key");--> statement-breakpoint
+CREATE INDEX "legal_documents_ended_by_idx" ON "legal_documents" USING btree ("ended_by_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "staffing_figures_unit_year_uq" ON "staffing_figures" USING btree ("unit_id","year");--> statement-breakpoint
 CREATE INDEX "staffing_figures_year_idx" ON "staffing_figures" USING btree ("year");--> statement-breakpoint
 CREATE UNIQUE INDEX "staffing_recruitments_uq" ON "staffing_recruitments" USING btree ("unit_id","year","kind","reference_key");--> statement-breakpoint

@@ -4,7 +4,7 @@
  * decide whether they are in force (domain/legalDocs/status.ts) and what ended them.
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 import { orgUnits } from './org.js';
 
@@ -26,7 +26,7 @@ export const legalDocuments = pgTable(
     issuerText: text('issuer_text').notNull(),
     /** the province or district the body belongs to, when known */
     issuerUnitId: integer('issuer_unit_id').references(() => orgUnits.id),
-    /** who a symbol is unique for: "u:<unit id>:<issuer kind>" when the unit is known, else "t:<folded body name>" */
+    /** who a symbol is unique for: "u:<unit id>" when the unit is known, else "t:<folded body name>" */
     issuerScope: text('issuer_scope').notNull(),
     title: text('title').notNull(),
     /** lĩnh vực */
@@ -35,10 +35,13 @@ export const legalDocuments = pgTable(
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     /** the first day it is wholly out of force (end of a term, or the day the document that ended it took effect) */
     expiredOn: date('expired_on', { mode: 'string' }),
-    /** the document that wholly ended it: its symbol or a link, and the register's record when it is there */
+    /**
+     * the document that wholly ended it: its symbol or a link; for a local symbol its key, by which the
+     * register's record of that document is found when read (it may be entered before or after this one)
+     */
     endedBySymbol: text('ended_by_symbol'),
     endedByLink: text('ended_by_link'),
-    endedByDocumentId: integer('ended_by_document_id').references((): AnyPgColumn => legalDocuments.id),
+    endedByKey: text('ended_by_key'),
     /** the department that drafted it (cơ quan chủ trì soạn thảo): as written, and its unit when known */
     leadText: text('lead_text'),
     leadUnitId: integer('lead_unit_id').references(() => orgUnits.id),
@@ -55,6 +58,7 @@ export const legalDocuments = pgTable(
     index('legal_documents_signed_idx').on(t.signedOn),
     index('legal_documents_issuer_idx').on(t.issuerUnitId, t.signedOn),
     index('legal_documents_symbol_key_idx').on(t.symbolKey),
+    index('legal_documents_ended_by_idx').on(t.endedByKey),
     check('legal_documents_dates_chk', sql`${t.effectiveOn} >= ${t.signedOn} AND (${t.expiredOn} IS NULL OR ${t.expiredOn} > ${t.effectiveOn})`),
   ],
 );
@@ -70,8 +74,8 @@ export const legalDocumentPartEndings = pgTable(
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     bySymbol: text('by_symbol'),
     byLink: text('by_link'),
-    byDocumentId: integer('by_document_id').references(() => legalDocuments.id),
+    byKey: text('by_key'),
     note: text('note'),
   },
-  (t) => [index('legal_document_part_endings_doc_idx').on(t.documentId), index('legal_document_part_endings_by_idx').on(t.byDocumentId)],
+  (t) => [index('legal_document_part_endings_doc_idx').on(t.documentId), index('legal_document_part_endings_by_idx').on(t.byKey)],
 );
