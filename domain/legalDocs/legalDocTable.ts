@@ -90,14 +90,17 @@ export function docDates(d: { signedOn: IsoDate; effectiveOn: IsoDate; expiredOn
   return { signedOn: d.signedOn, effectiveOn: d.effectiveOn, expiredOn: d.expiredOn, endings };
 }
 
-/** Where the template's columns start: the first non-empty row, with or without a leading "STT" column. */
+/**
+ * Where the template's columns are: the first of the top rows that carries them (an export has a title
+ * above), with or without a leading "STT" column.
+ */
 export function findHeader(table: string[][]): { at: number; offset: number } | null {
-  const at = table.findIndex((r) => r.some((c) => c.trim()));
-  if (at === -1) return null;
-  const cells = table[at].map((c) => fold(c));
-  const offset = cells[0] === 'stt' || cells[0] === 'tt' ? 1 : 0;
-  const ok = LEGAL_DOC_COLUMNS.every((c, i) => [fold(c), fold(LEGAL_DOC_LABELS[c])].includes(cells[i + offset] ?? ''));
-  return ok ? { at, offset } : null;
+  for (let at = 0; at < Math.min(table.length, 10); at++) {
+    const cells = (table[at] ?? []).map((c) => fold(c));
+    const offset = cells[0] === 'stt' || cells[0] === 'tt' ? 1 : 0;
+    if (LEGAL_DOC_COLUMNS.every((c, i) => [fold(c), fold(LEGAL_DOC_LABELS[c])].includes(cells[i + offset] ?? ''))) return { at, offset };
+  }
+  return null;
 }
 
 /**

@@ -7,6 +7,7 @@ describe('staffing tables', () => {
   it('finds the header by labels or keys', () => {
     expect(findStaffingHeader([[], FIGURE_COLUMNS.map((c) => STAFFING_LABELS[c])], 'figures')).toBe(1);
     expect(findStaffingHeader([[...FIGURE_COLUMNS]], 'figures')).toBe(0);
+    expect(findStaffingHeader([['BIÊN CHẾ NĂM 2023'], [], FIGURE_COLUMNS.map((c) => STAFFING_LABELS[c])], 'figures')).toBe(2);
     expect(findStaffingHeader([FIGURE_COLUMNS.map((c) => STAFFING_LABELS[c])], 'schemes')).toBeNull();
   });
 
@@ -20,6 +21,7 @@ describe('staffing tables', () => {
         ['LA.SNV', '', '23', '', '', '', '', '', '', '', '', '', ''],
         ['la.snv', 'x', '2023', '1', '1', '', '', '', '', '', '', '', ''],
         ['LA.SYT', '', '2023', '', '', '', '', '', '', '', '', 'chỉ ghi chú', ''],
+        ['', 'Tổng cộng (toàn tỉnh)', '2023', '9', '9', '', '', '', '', '', '', '', ''],
       ),
     );
     expect(r.figures.map((f) => [f.unitCode, f.year, f.civil, f.public])).toEqual([

@@ -90,14 +90,21 @@ export function parseStaffKind(text: string): StaffKind | null {
   return null;
 }
 
-/** The first non-empty row, checked against the sheet's columns (labels or keys, with or without diacritics). */
+/**
+ * The row with the sheet's columns (labels or keys, with or without diacritics) among the top rows (an
+ * export has a title above it), or null.
+ */
 export function findStaffingHeader(table: string[][], sheet: StaffingSheet): number | null {
-  const at = table.findIndex((r) => r.some((c) => c.trim()));
-  if (at === -1) return null;
   const cols = SHEET_COLUMNS[sheet];
-  const ok = cols.every((c, i) => [fold(c), fold(STAFFING_LABELS[c])].includes(fold(table[at][i] ?? '')));
-  return ok ? at : null;
+  for (let at = 0; at < Math.min(table.length, 10); at++) {
+    const r = table[at] ?? [];
+    if (cols.every((c, i) => [fold(c), fold(STAFFING_LABELS[c])].includes(fold(r[i] ?? '')))) return at;
+  }
+  return null;
 }
+
+/** An export's total line ("Tổng cộng …") is not data. */
+const isTotalLine = (c: { unitCode: string; unitName: string }) => !c.unitCode && /^tong cong\b/.test(fold(c.unitName));
 
 /** Shared reading of a row: cells by column, an error sink, the unit reference and the year. */
 function reader<C extends StaffingColumn>(cols: readonly C[], rows: TableRow[]) {
@@ -106,6 +113,7 @@ function reader<C extends StaffingColumn>(cols: readonly C[], rows: TableRow[]) 
     for (const { row, cells } of rows) {
       const c = Object.fromEntries(cols.map((k, i) => [k, nfc(cells[i] ?? '')])) as Record<C, string>;
       if (Object.values<string>(c).every((x) => !x)) continue;
+      if (isTotalLine(c as unknown as { unitCode: string; unitName: string })) continue;
       const before = errors.length;
       const err = (column: StaffingRowError['column'], message: string) => errors.push({ row, column, message });
       yield { row, c, err, clean: () => errors.length === before };
