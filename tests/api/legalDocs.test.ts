@@ -91,6 +91,19 @@ describe.each(ENGINES)('legal documents on %s', (engine) => {
     });
   });
 
+  it('the demo recorded each document on its signing day, in office hours on a working day', async () => {
+    const events = (await as(t.app, admin).get('/api/audit?action=legalDocument.create&limit=500')).json() as { at: string; actorName: string; after: { signedOn: string } }[];
+    const demo = events.filter((e) => e.actorName === 'demo');
+    expect(demo.length).toBeGreaterThanOrEqual(45);
+    for (const e of demo) {
+      const local = new Date(new Date(e.at).getTime() + 7 * 3600_000);
+      const hhmm = local.toISOString().slice(11, 16);
+      expect(local.toISOString().slice(0, 10)).toBe(e.after.signedOn);
+      expect([1, 2, 3, 4, 5]).toContain(local.getUTCDay());
+      expect((hhmm >= '07:30' && hhmm <= '11:30') || (hhmm >= '13:00' && hhmm <= '17:00')).toBe(true);
+    }
+  });
+
   describe('status as of a day, from the dates and the documents that ended them', () => {
     it.each([
       ['15/2023/QĐ-UBND', '2023-06-20', 'not_yet_effective', null],

@@ -66,6 +66,17 @@ describe.each(ENGINES)('staffing on %s', (engine) => {
       expect(s.recruitment.total).toBe(43);
       expect(s.recruitment.items[0].reference).toContain('1848/KH-UBND');
     });
+    it('the demo recorded each scheme on its decision day in office hours, the figures inside the Q3 window', async () => {
+      const schemes = ((await as(t.app, admin).get('/api/audit?action=staffing.scheme.create&limit=500')).json() as { at: string; actorName: string; after: { decisionDate: string } }[]).filter((e) => e.actorName === 'demo');
+      expect(schemes.length).toBeGreaterThanOrEqual(34);
+      for (const e of schemes) {
+        const local = new Date(new Date(e.at).getTime() + 7 * 3600_000).toISOString();
+        expect(local.slice(0, 10)).toBe(e.after.decisionDate);
+        expect(local.slice(11, 16) >= '07:30' && local.slice(11, 16) <= '17:00').toBe(true);
+      }
+      const figures = (await as(t.app, admin).get('/api/audit?action=staffing.figures.create&limit=500')).json() as { at: string; after: { year: number } }[];
+      for (const e of figures.filter((x) => x.after.year === 2023)) expect(e.at >= '2023-06-14T17:00:00.000Z' && e.at <= '2023-09-14T10:00:00.000Z').toBe(true);
+    });
     it('the report function gives the same, and Tây Ninh counts Long An through the organisation history', async () => {
       const h = await loadHistory(t.database.db);
       const q3 = parseReportingPeriod('2023-Q3')!;
