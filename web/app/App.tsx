@@ -27,6 +27,11 @@ import { TaskPage } from '../features/plans/TaskPage';
 import { OrgTreePage } from '../features/org/OrgTreePage';
 import { UnitHistoryPage } from '../features/org/UnitHistoryPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { LegalDocsPage } from '../features/legalDocs/LegalDocsPage';
+import { LegalDocNewPage, LegalDocPage } from '../features/legalDocs/LegalDocPage';
+import { ImportLegalDocsPage } from '../features/legalDocs/ImportLegalDocsPage';
+import { StaffingPage } from '../features/staffing/StaffingPage';
+import { ImportStaffingPage } from '../features/staffing/ImportStaffingPage';
 import { AuthProvider, useAuth } from './auth';
 import { I18nProvider } from './i18n';
 import { STAFF_MESSAGES } from './staffMessages';
@@ -82,6 +87,12 @@ export function App() {
                 <Route path="par/rounds/:id/results" element={<ResultsPage />} />
                 <Route path="par/rounds/:id/units/:unitId" element={<AssessmentPage />} />
                 <Route path="org/units/:id" element={<UnitHistoryPage />} />
+                <Route path="legal-documents" element={<LegalDocsPage />} />
+                <Route path="legal-documents/new" element={<LegalDocNewPage />} />
+                <Route path="legal-documents/import" element={<ImportLegalDocsPage />} />
+                <Route path="legal-documents/:id" element={<LegalDocPage />} />
+                <Route path="staffing" element={<StaffingPage />} />
+                <Route path="staffing/import" element={<ImportStaffingPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="password" element={<ChangePasswordPage />} />

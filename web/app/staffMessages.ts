@@ -6,10 +6,12 @@ import * as auth from '../features/auth/messages';
 import * as calendar from '../features/calendar/messages';
 import * as dossiers from '../features/dossiers/messages';
 import * as home from '../features/home/messages';
+import * as legalDocs from '../features/legalDocs/messages';
 import * as org from '../features/org/messages';
 import * as par from '../features/par/messages';
 import * as plans from '../features/plans/messages';
 import * as procedures from '../features/procedures/messages';
+import * as staffing from '../features/staffing/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [common, audit, auth, calendar, dossiers, home, org, par, plans, procedures, users];
+export const STAFF_MESSAGES: Messages[] = [common, audit, auth, calendar, dossiers, home, legalDocs, org, par, plans, procedures, staffing, users];
