@@ -250,7 +250,7 @@ export async function loadDemoRegisters(db: Db, ids: Map<string, number>, now: D
   // ---- staffing of Long An, 2023: recorded for the Q3 report, inside its window
   const la2023 = at('2023-09-07', '09:00');
   if (due(la2023)) {
-    await saveFigure(db, DEMO_ACTOR, { unitId: id('LA'), year: 2023, civilServants: counts(null, null, null, 17.72), publicEmployees: counts(null, null, null, 20.04), reference: `${SEED_000}: Bộ Nội vụ giao 2.273 biên chế công chức, thẩm định 25.424 người làm việc`, note: 'Dòng của tỉnh: tỷ lệ giảm so với năm 2015 theo báo cáo (báo cáo không nêu số liệu năm 2015). Số liệu của tỉnh là tổng các đơn vị.' }, la2023);
+    await saveFigure(db, DEMO_ACTOR, { unitId: id('LA'), year: 2023, civilServants: counts(null, null, null, 17.72), publicEmployees: counts(null, null, null, 20.04), reference: `${SEED_000}: Bộ Nội vụ giao 2.273 biên chế công chức, thẩm định 25.424 người làm việc`, note: 'Dòng của tỉnh: tỷ lệ giảm so với năm 2015 theo báo cáo (báo cáo không nêu số liệu năm 2015). Số liệu của tỉnh là tổng các đơn vị; phân bổ theo đơn vị là minh họa (mẫu).' }, la2023);
     const split = splitFigures(LA_UNITS, { assigned: 2273, present: 2135 }, { assigned: 25424, present: 23631 });
     let i = 0;
     for (const u of split) {
@@ -279,7 +279,7 @@ export async function loadDemoRegisters(db: Db, ids: Map<string, number>, now: D
   const tn2026 = at('2026-01-20', '09:00');
   if (due(tn2026)) {
     const label = 'Số liệu minh họa (mẫu) sau sắp xếp, không phải số liệu chính thức.';
-    await saveFigure(db, DEMO_ACTOR, { unitId: id('TN'), year: 2026, civilServants: counts(null, null, 5240), publicEmployees: counts(null, null, 53800), reference: 'Số liệu năm 2015 của hai tỉnh trước sắp xếp (minh họa)', note: `${label} Dòng của tỉnh: số liệu năm 2015 cộng của Long An và Tây Ninh (cũ).` }, tn2026);
+    await saveFigure(db, DEMO_ACTOR, { unitId: id('TN'), year: 2026, civilServants: counts(null, null, 5240), publicEmployees: counts(null, null, 53800), reference: 'Số liệu năm 2015 của hai tỉnh trước sắp xếp (minh họa)', note: `${label} Dòng của tỉnh: số liệu năm 2015 cộng của Long An và Tây Ninh (cũ); phân bổ theo đơn vị là minh họa.` }, tn2026);
     const split = splitFigures(TN_UNITS, { assigned: 4180, present: 4012 }, { assigned: 48350, present: 45960 });
     let i = 0;
     for (const u of split) {

@@ -6,7 +6,7 @@ import { ApiError, api } from '../../app/api';
 import { ErrorAlert } from '../../app/components';
 import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { StatusBadge } from './look';
+import { StatusBadge, WHOLE_WORDS } from './look';
 import type { Kind, LegalStatus } from './types';
 
 interface Preview {
@@ -175,7 +175,7 @@ export function ImportLegalDocsPage() {
                     <StatusBadge status={d.status} />
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="outline" color={d.exists ? 'blue' : 'green'}>
+                    <Badge size="sm" variant="outline" color={d.exists ? 'blue' : 'green'} styles={WHOLE_WORDS}>
                       {d.exists ? t('ld.exists') : t('ld.isNew')}
                     </Badge>
                   </Table.Td>

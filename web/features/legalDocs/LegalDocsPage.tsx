@@ -111,14 +111,14 @@ export function LegalDocsPage() {
           }}
           clearable
           searchable
-          w={300}
+          w={340}
           data-testid="ld-filter-period"
         />
-        <DateField label={t('ld.signedFrom')} value={params.get('from')} onChange={(v) => set({ from: v, period: null })} w={140} />
-        <DateField label={t('ld.signedTo')} value={params.get('to')} onChange={(v) => set({ to: v, period: null })} w={140} />
       </Group>
       <Group align="flex-end">
-        <TextInput label={t('search')} placeholder={t('ld.searchHint')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={460} data-testid="ld-search" />
+        <DateField label={t('ld.signedFrom')} value={params.get('from')} onChange={(v) => set({ from: v, period: null })} w={140} />
+        <DateField label={t('ld.signedTo')} value={params.get('to')} onChange={(v) => set({ to: v, period: null })} w={140} />
+        <TextInput label={t('search')} placeholder={t('ld.searchHint')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={420} data-testid="ld-search" />
         <Select label={t('ld.field')} data={data.data?.fields ?? []} value={params.get('field')} onChange={(v) => set({ field: v })} clearable searchable w={240} />
       </Group>
       <LoadState loading={data.loading && !data.data} error={data.error} />

@@ -7,16 +7,16 @@ import type { EndingRef, LegalStatus } from './types';
 
 export const STATUS_COLOR: Record<LegalStatus, string> = { not_issued: 'gray', not_yet_effective: 'blue', in_force: 'green', partly_expired: 'orange', expired: 'red' };
 
+/** Badge styles that size to the words and wrap them: never "M…". */
+export const WHOLE_WORDS = {
+  root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', overflow: 'visible', flexShrink: 0, paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
+} as const;
+
 export function StatusBadge({ status }: { status: LegalStatus }) {
   const { t } = useI18n();
   return (
-    <Badge
-      size="sm"
-      variant="light"
-      color={STATUS_COLOR[status]}
-      styles={{ root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 } }}
-      data-testid="ld-status"
-    >
+    <Badge size="sm" variant="light" color={STATUS_COLOR[status]} styles={WHOLE_WORDS} data-testid="ld-status">
       {t(`ld.status.${status}`)}
     </Badge>
   );

@@ -26,6 +26,12 @@ interface Preview {
   canSave: boolean;
 }
 
+/** Badge styles that size to the words and wrap them: never "M…". */
+const WHOLE_WORDS = {
+  root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', overflow: 'visible', flexShrink: 0, paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
+} as const;
+
 const n = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatNumber(x));
 
 export function ImportStaffingPage() {
@@ -202,7 +208,7 @@ export function ImportStaffingPage() {
                     </>
                   )}
                   <Table.Td>
-                    <Badge size="sm" variant="outline" color={r.exists ? 'blue' : 'green'}>
+                    <Badge size="sm" variant="outline" color={r.exists ? 'blue' : 'green'} styles={WHOLE_WORDS}>
                       {r.exists ? t('st.exists') : t('st.isNew')}
                     </Badge>
                   </Table.Td>

@@ -136,9 +136,9 @@ export function StaffingPage() {
               </Table.Tr>
               {s.rows.map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td>
+                  <Table.Td title={r.note ?? undefined}>
                     {r.unitName}
-                    {r.note && (
+                    {r.note && r.unitType === 'province' && (
                       <Text size="xs" c="dimmed">
                         {r.note}
                       </Text>
