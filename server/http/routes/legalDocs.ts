@@ -17,14 +17,15 @@ import { readUpload } from '../upload.js';
 
 const kind = z.enum(['resolution', 'decision']);
 const optText = (max: number) => z.string().trim().max(max).nullish();
+const required = (max: number) => z.string().trim().min(1, { message: 'Bắt buộc / required' }).max(max);
 
 const documentBody = z.object({
-  symbol: z.string().trim().min(1).max(60).describe('Số, ký hiệu: "15/2023/NQ-HĐND", "20/2023/QĐ-UBND"'),
+  symbol: required(60).describe('Số, ký hiệu: "15/2023/NQ-HĐND", "20/2023/QĐ-UBND"'),
   kind: kind.nullish().describe('resolution (nghị quyết) | decision (quyết định); must agree with the symbol'),
   issuer: optText(200).describe('Cơ quan ban hành as written, e.g. "HĐND tỉnh Long An"'),
   issuerUnitId: z.number().int().positive().nullish().describe('the province or district (found from `issuer` when absent)'),
-  title: z.string().trim().min(1).max(2000),
-  field: z.string().trim().min(1).max(200),
+  title: required(2000),
+  field: required(200),
   signedOn: isoDate,
   effectiveOn: isoDate,
   expiredOn: isoDate.nullish().describe('the first day it is wholly out of force'),

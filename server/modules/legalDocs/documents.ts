@@ -201,8 +201,8 @@ function invalid(problems: FieldProblem[]): AppError {
 }
 
 /** The document as the audit trail keeps it (no derived fields). */
-function auditShape(values: Prepared['values'], parts: Prepared['parts']) {
-  const { searchText: _s, ...rest } = values;
+function auditShape(values: Prepared['values'] & { id?: number; createdAt?: Date; updatedAt?: Date }, parts: Prepared['parts']) {
+  const { searchText: _s, id: _i, createdAt: _c, updatedAt: _u, ...rest } = values;
   return { ...rest, partEndings: parts };
 }
 

@@ -61,9 +61,14 @@ export function LegalDocForm({ doc, onSaved, onCancel }: { doc: LegalDoc | null;
       : null;
 
   const save = async () => {
-    setBusy(true);
     setError(null);
-    setFieldErrors({});
+    // what is missing is said at once, in the user's words, before the server is asked
+    const missing = Object.fromEntries(
+      ([['symbol', f.symbol.trim()], ['issuer', f.issuer.trim()], ['title', f.title.trim()], ['field', f.field.trim()], ['signedOn', f.signedOn], ['effectiveOn', f.effectiveOn]] as const).filter(([, v]) => !v).map(([k]) => [k, t('ld.required')]),
+    );
+    setFieldErrors(missing);
+    if (Object.keys(missing).length) return;
+    setBusy(true);
     const body = {
       symbol: f.symbol,
       kind: f.kind,
