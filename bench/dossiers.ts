@@ -11,6 +11,8 @@
  * of the API (from the counters) are timed against a plain GROUP BY over the dossiers table, p50 / p95.
  */
 import { touchHistory } from '../server/modules/org/history.js';
+import { getReport } from '../server/modules/reports/reports.js';
+import type { SessionUser } from '../server/modules/auth/sessions.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +137,8 @@ async function main() {
   const quarters = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
   const q = (i: number) => parsePeriod(quarters[(i + 7) % quarters.length])!;
   const now = new Date('2026-11-01T10:00:00+07:00');
+  const [adminRow] = await rows<{ id: number; unit_id: number }>(db, sql`select id, unit_id from users where username = 'admin'`);
+  const benchAdmin: SessionUser = { id: adminRow.id, username: 'admin', fullName: 'admin', role: 'admin', unitId: adminRow.unit_id, locale: 'vi' };
   const plainUnit = (unit: number, from: string, to: string) => sql`
     select procedure_id,
       count(*) filter (where received_on < ${from} and (ended_on is null or ended_on >= ${from})) as carried_over,
@@ -162,6 +166,9 @@ async function main() {
     await time('plain GROUP BY: whole province, one quarter (dossiers)', (i) => db.execute(plainProvince(q(i).from, q(i).to))),
     await time('766 index: one unit, one quarter (counters)', async (i) => index766(db, await resolveScope(db, pickUnit(i)), q(i), now)),
     await time('766 index: whole province, one year (counters)', async () => index766(db, await resolveScope(db, undefined), parsePeriod('2026')!, now)),
+    // the periodic CCHC report of the province for a year: every block (dossiers and by unit, 766, online
+    // services, plan tasks, PAR, targets) over the 2026 reporting window, as GET /api/reports/cchc computes it
+    await time('periodic report: province, one year (all blocks)', async () => getReport(db, benchAdmin, undefined, '2026', now)),
   ];
   console.log(JSON.stringify({ engine, dossiers: Number(counts.dossiers), dailyRows: Number(counts.daily), ingest, rebuildSeconds: Math.round(rebuildS), results }, null, 1));
   await database.close();

@@ -15,3 +15,5 @@ export * from './schema/dossiers.js';
 export * from './schema/par.js';
 export * from './schema/indicators.js';
 export * from './schema/reports.js';
+export * from './schema/legalDocs.js';
+export * from './schema/staffing.js';

@@ -18,6 +18,8 @@ import { authRoutes } from './routes/auth.js';
 import { orgRoutes } from './routes/org.js';
 import { planRoutes } from './routes/plans.js';
 import { dossierRoutes } from './routes/dossiers.js';
+import { legalDocRoutes } from './routes/legalDocs.js';
+import { staffingRoutes } from './routes/staffing.js';
 import { parRoutes } from './routes/par.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { progressRoutes } from './routes/progress.js';
@@ -84,6 +86,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(progressRoutes, { db });
   await app.register(indicatorRoutes, { db });
   await app.register(reportRoutes, { db });
+  await app.register(legalDocRoutes, { db });
+  await app.register(staffingRoutes, { db });
 
   await registerWeb(app, opts.webDir ?? defaultWebDir);
   app.addHook('onSend', async (_req, reply) => {

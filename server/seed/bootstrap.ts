@@ -20,6 +20,7 @@ import { createSet } from '../modules/par/criteriaSets.js';
 import { loadDemoPar } from './demoPar.js';
 import { loadDemoIndicators } from './demoIndicators.js';
 import { loadDemoReports } from './demoReports.js';
+import { loadDemoRegisters } from './demoRegisters.js';
 import { fileURLToPath } from 'node:url';
 import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../../domain/calendar/announced.js';
 
@@ -90,6 +91,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
       const sets2026: number[] = [];
       for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) sets2026.push((await createSet(db2, DEMO_ACTOR, set, new Date('2025-12-15T09:00:00+07:00'))).id);
       if (opts.demoPar !== false) await loadDemoPar(db2, sets2026);
+      await loadDemoRegisters(db2, await unitIdsByCode(tx), new Date());
       await loadDemoIndicators(db2, adminId!, plan2020);
       if (opts.demoReports !== false) await loadDemoReports(db2, adminId!, new Date());
       result.demoLoaded = true;

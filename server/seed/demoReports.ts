@@ -59,6 +59,29 @@ export async function loadDemoReports(db: Db, adminId: number, now: Date) {
     if (done(at('2026-07-02', '09:00'))) await ingestEvents(db, DEMO_ACTOR, late, at('2026-07-02', '09:00'));
   }
 
+  // ---- Long An, Q3/2023 (seed 000): the province's report, finalised on 22/9/2023 ----
+  const q3of2023 = '2023-Q3';
+  const longAn = provincesOn(h, '2023-09-14')[0];
+  if (longAn && done(at('2023-09-22', '15:00'))) {
+    await saveReport(
+      db,
+      admin,
+      DEMO_ACTOR,
+      longAn.id,
+      q3of2023,
+      {
+        texts: {
+          direction: 'UBND tỉnh ban hành các văn bản chỉ đạo, đôn đốc thực hiện nhiệm vụ CCHC năm 2023; tổ chức kiểm tra công tác CCHC tại các sở, ngành và UBND cấp huyện (nội dung mẫu theo tin bài seed 000).',
+          civilService: 'UBND tỉnh đã phê duyệt điều chỉnh đề án vị trí việc làm đối với 34 đơn vị (19 sở, ngành tỉnh, 15 UBND cấp huyện) sau khi thực hiện sắp xếp tổ chức bộ máy; ban hành quyết định tuyển dụng công chức đối với 43 thí sinh trúng tuyển.',
+          assessment: 'Việc triển khai tiếp nhận, xử lý phản ánh, kiến nghị của người dân, doanh nghiệp (Tổng đài 1022) còn hạn chế; một số thủ tục hành chính ở bộ, ngành trung ương có phần mềm riêng chưa được kết nối, liên thông với hệ thống giải quyết thủ tục hành chính của tỉnh.',
+        },
+        recipients: ['Bộ Nội vụ', 'TT. Tỉnh ủy', 'TT. HĐND tỉnh', 'CT, các PCT UBND tỉnh', 'Sở Nội vụ', 'Lưu: VT'],
+      },
+      at('2023-09-18', '10:00'),
+    );
+    await finaliseReport(db, admin, DEMO_ACTOR, longAn.id, q3of2023, { number: '4312', signedOn: '2023-09-22', signer: { authority: 'TM. Ủy ban nhân dân', title: 'Chủ tịch', name: '(mẫu)' } }, at('2023-09-22', '15:00'));
+  }
+
   // ---- Q3 2026 under way ----
   const q3 = '2026-Q3';
   const q3units = reportingUnits(h, province.id, '2026-09-14');

@@ -148,6 +148,30 @@ describe.each(ENGINES)('periodic CCHC reports on %s', (engine) => {
     expect(all).toBe(own + olds);
   });
 
+  it('seed 000: Long An’s Q3/2023 report, as the demo finalised it, says what the news report says', async () => {
+    const admin = await login(t.app, 'admin');
+    const la = await unitId(t.app, 'LA', '2023-09-01');
+    const r = (await as(t.app, admin).get(`/api/reports/cchc?unit=${la}&period=2023-Q3`)).json();
+    expect(r.unit.name).toBe('Tỉnh Long An');
+    expect(r.window).toMatchObject({ from: '2023-06-15', to: '2023-09-14' });
+    expect(r.frozen).toBe(true);
+    expect(r.figures.legalDocumentsIssued).toEqual({ total: 30, byKind: { resolution: 11, decision: 19 } });
+    expect(r.figures.staffing.civilServants).toMatchObject({ assigned: 2273, present: 2135, gap: 138, reductionRate: 17.72 });
+    expect(r.figures.staffing.publicEmployees).toMatchObject({ assigned: 25424, present: 23631, gap: 1793, reductionRate: 20.04 });
+    expect(r.figures.staffing).toMatchObject({ schemes: 34, recruited: 43 });
+    const institutions = r.sections.find((s: { key: string }) => s.key === 'institutions');
+    expect(institutions.lines[0].text).toBe('HĐND, UBND tỉnh ban hành 30 văn bản quy phạm pháp luật (gồm 11 Nghị quyết và 19 Quyết định).');
+    // the figure opens its records: the register, in the window, issued by Long An
+    const list = (await as(t.app, admin).get(`/api/legal-documents${institutions.lines[0].link.replace('/legal-documents', '')}&limit=100`)).json();
+    expect(list.total).toBe(30);
+    const d = await readDocx((await as(t.app, admin).get(`/api/reports/cchc.docx?unit=${la}&period=2023-Q3`)).rawPayload);
+    for (const line of ['ỦY BAN NHÂN DÂN TỈNH LONG AN', 'Số: 4312/BC-UBND', 'Long An, ngày 22 tháng 9 năm 2023', 'Kết quả thực hiện công tác cải cách hành chính quý III năm 2023', 'HĐND, UBND tỉnh ban hành 30 văn bản quy phạm pháp luật (gồm 11 Nghị quyết và 19 Quyết định).']) {
+      expect(d.paragraphs, line).toContain(line);
+    }
+    expect(d.text).toContain('Biên chế công chức năm 2023: được giao 2.273 biên chế, có mặt 2.135, thấp hơn số được giao 138 biên chế.');
+    expect(d.text).toContain('được giao 25.424 người, có mặt 23.631, thấp hơn số được giao 1.793 người');
+  });
+
   it('bad periods and units get a clear 4xx', async () => {
     const admin = await login(t.app, 'admin');
     expect((await as(t.app, admin).get('/api/reports/cchc?period=2026-H1')).json().code).toBe('INVALID_PERIOD');

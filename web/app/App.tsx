@@ -42,6 +42,12 @@ const RoundPage = page(() => import('../features/par/RoundPage'), 'RoundPage');
 const ResultsPage = page(() => import('../features/par/ResultsPage'), 'ResultsPage');
 const AssessmentPage = page(() => import('../features/par/AssessmentPage'), 'AssessmentPage');
 const UsersPage = page(() => import('../features/users/UsersPage'), 'UsersPage');
+const LegalDocsPage = page(() => import('../features/legalDocs/LegalDocsPage'), 'LegalDocsPage');
+const LegalDocPage = page(() => import('../features/legalDocs/LegalDocPage'), 'LegalDocPage');
+const LegalDocNewPage = page(() => import('../features/legalDocs/LegalDocPage'), 'LegalDocNewPage');
+const ImportLegalDocsPage = page(() => import('../features/legalDocs/ImportLegalDocsPage'), 'ImportLegalDocsPage');
+const StaffingPage = page(() => import('../features/staffing/StaffingPage'), 'StaffingPage');
+const ImportStaffingPage = page(() => import('../features/staffing/ImportStaffingPage'), 'ImportStaffingPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
 
@@ -99,6 +105,12 @@ export function App() {
                   <Route path="par/rounds/:id/units/:unitId" element={<AssessmentPage />} />
                   <Route path="org/units/:id" element={<UnitHistoryPage />} />
                   <Route path="users" element={<UsersPage />} />
+                  <Route path="legal-documents" element={<LegalDocsPage />} />
+                  <Route path="legal-documents/new" element={<LegalDocNewPage />} />
+                  <Route path="legal-documents/import" element={<ImportLegalDocsPage />} />
+                  <Route path="legal-documents/:id" element={<LegalDocPage />} />
+                  <Route path="staffing" element={<StaffingPage />} />
+                  <Route path="staffing/import" element={<ImportStaffingPage />} />
                   <Route path="audit" element={<AuditPage />} />
                   <Route path="password" element={<ChangePasswordPage />} />
                 </Route>

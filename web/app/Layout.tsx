@@ -32,6 +32,8 @@ export function Layout() {
     { to: '/par/rounds', label: t('parRounds'), show: true },
     { to: '/par/criteria-sets', label: t('criteriaSets'), show: true },
     { to: '/procedures', label: t('procedures'), show: true },
+    { to: '/legal-documents', label: t('legalDocs'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
+    { to: '/staffing', label: t('staffing'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
     { to: '/calendar', label: t('calendar'), show: true },
     { to: '/users', label: t('users'), show: can('user.read', { unitId: user?.unitId }) },
     { to: '/audit', label: t('audit'), show: can('audit.read', { unitId: user?.unitId }) },

@@ -2,3 +2,5 @@
 import '../dossiers/indicators.js';
 import '../plans/indicators.js';
 import '../par/indicators.js';
+import '../legalDocs/reportBlocks.js';
+import '../staffing/reportBlocks.js';

@@ -3,3 +3,5 @@ import '../dossiers/reportBlocks.js';
 import '../plans/reportBlocks.js';
 import '../par/reportBlocks.js';
 import '../indicators/reportBlocks.js';
+import '../legalDocs/reportBlocks.js';
+import '../staffing/reportBlocks.js';
