@@ -191,7 +191,7 @@ export async function listTaskReports(db: Db, user: SessionUser, taskId: number)
         .from(progressEvidence)
         .where(inArray(progressEvidence.progressId, visible.map((r) => r.id)))
     : [];
-  return visible.map((r) => ({ ...r, evidence: files.filter((f) => f.progressId === r.id) }));
+  return visible.map((r) => ({ ...r, status: r.status as TaskStatus, state: r.state as ReportState, evidence: files.filter((f) => f.progressId === r.id) }));
 }
 
 // ---- evidence files ------------------------------------------------------------------------------

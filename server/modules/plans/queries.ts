@@ -8,6 +8,7 @@ import { listUnitsAsOf } from '../org/queries.js';
 import { mustReport, pickLink, type TaskLink } from '../../../domain/plans/myTasks.js';
 import { isOverdue, periodOf, type ReportState } from '../../../domain/plans/progress.js';
 import { taskStates } from './status.js';
+import type { DateWindow } from '../../../domain/plans/timeframe.js';
 import { planTargetsOf } from './targets.js';
 
 export async function listPlans(db: Db) {
@@ -86,7 +87,7 @@ export async function listPlanTasks(db: Db, planId: number, today: string) {
           text: p.text,
           timeframeText: p.timeframeText,
           timeframeKind: p.timeframeKind,
-          windows: p.windows,
+          windows: p.windows as DateWindow[],
           due: p.due,
           recurring: p.recurring,
           budgetMillion: p.budgetMillion === null ? null : Number(p.budgetMillion),

@@ -80,10 +80,22 @@ export async function planFigures(db: Db, planId: number, names: Map<number, str
 }
 
 /** What each lead unit has due within 7 / 3 / 1 days, and what is overdue, on `today`. */
+/** A task in a follow-up list: due soon or overdue, for one of its lead units. */
+export interface FollowUpItem {
+  taskId: number;
+  number: string;
+  text: string;
+  due: string | null;
+  unitId: number;
+  unitName: string;
+  status: TaskStatus;
+  overdue: boolean;
+}
+
 export async function followUp(db: Db, planId: number, today: string, unitId: number | null, names: Map<number, string>) {
   const tasks = await db.select({ id: planTasks.id, number: planTasks.number, text: planTasks.text, due: planTasks.due }).from(planTasks).where(eq(planTasks.planId, planId)).orderBy(asc(planTasks.sortKey));
   const states = await taskStates(db, tasks.map((t) => t.id));
-  const out = { overdue: [] as object[], due1: [] as object[], due3: [] as object[], due7: [] as object[] };
+  const out: Record<'overdue' | 'due1' | 'due3' | 'due7', FollowUpItem[]> = { overdue: [], due1: [], due3: [], due7: [] };
   for (const t of tasks) {
     const s = states.get(t.id)!;
     for (const u of s.leadUnitIds) {
