@@ -57,7 +57,7 @@ export const indicatorTargets = pgTable(
     comparator: text('comparator').notNull(),
     value: numeric('value', { precision: 16, scale: 2 }).notNull(),
     /** the plan's target line it came from */
-    planTargetId: integer('plan_target_id').references(() => planTargets.id),
+    planTargetId: integer('plan_target_id').references(() => planTargets.id, { onDelete: 'set null' }),
     text: text('text'),
     createdBy: integer('created_by'),
     createdAt: createdAt(),
