@@ -1,5 +1,5 @@
 /** Builds the HTTP application on an open database: API under /api, OpenAPI at /api/docs, the web app at /. */
-import { fileURLToPath } from 'node:url';
+import { WEB_DIR } from '../paths.js';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -43,7 +43,7 @@ export interface AppOptions {
   trustProxy?: boolean;
 }
 
-const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const defaultWebDir = WEB_DIR;
 
 export async function buildApp(opts: AppOptions) {
   const { db, engine } = opts.database;

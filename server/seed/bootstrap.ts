@@ -2,6 +2,7 @@
  * First start: load the demo data into an empty database (unless DEMO_DATA=false) and create `admin`.
  * Passwords that were not given are generated and returned, to be printed once.
  */
+import { seedFile } from '../paths.js';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { orgUnitNames, orgUnits, users } from '../db/schema.js';
@@ -21,7 +22,6 @@ import { loadDemoPar } from './demoPar.js';
 import { loadDemoIndicators } from './demoIndicators.js';
 import { loadDemoReports } from './demoReports.js';
 import { loadDemoRegisters } from './demoRegisters.js';
-import { fileURLToPath } from 'node:url';
 import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../../domain/calendar/announced.js';
 
 export interface BootstrapResult {
@@ -80,7 +80,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
       const db2 = tx as unknown as Db;
       await recordYear(db2, DEMO_ACTOR, 2025, { replacesRules: true, source: ANNOUNCED_2025.source, daysOff: ANNOUNCED_2025.daysOff, workingWeekendDays: ANNOUNCED_2025.workingWeekendDays });
       // a sample procedure list (labelled MAU.*): names of common procedures, limits for illustration
-      const list = fileURLToPath(new URL('./files/danh-muc-tthc-mau.csv', import.meta.url));
+      const list = seedFile('danh-muc-tthc-mau.csv');
       await importProcedures(db2, DEMO_ACTOR, 'danh-muc-tthc-mau.csv', readFileSync(list), false);
       await recordYear(db2, DEMO_ACTOR, 2026, { replacesRules: false, source: 'Tết Bính Ngọ 2026: nghỉ từ 14/2 đến 22/2 theo thông báo của Chính phủ; các ngày khác theo Bộ luật Lao động 2019, điều 112', daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] });
       if (opts.demoDossiers !== false) {

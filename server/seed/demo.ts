@@ -1,6 +1,6 @@
 /** Loads the demo data through the same use cases a user would call, in one transaction. */
+import { seedFile } from '../paths.js';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Tx } from '../db/client.js';
 import type { Role } from '../../domain/access/policy.js';
 import type { AuditActor } from '../modules/audit/record.js';
@@ -43,8 +43,10 @@ export async function loadDemoOrg(tx: Tx): Promise<Map<string, number>> {
     return v;
   };
   const spec = (u: DemoUnit) => ({ code: u.code, name: u.name, type: u.type, parentId: u.parent ? id(u.parent) : null });
+  // each change recorded on the day it took effect, in the morning
+  const on = (date: string) => new Date(`${date}T08:00:00+07:00`);
   const create = async (u: DemoUnit, validFrom: string, legalBasis?: string) => {
-    const r = await applyOrgChangeInTx(tx, DEMO_ACTOR, { kind: 'create', ...spec(u), validFrom, validTo: null }, { legalBasis, note: validFrom === DEMO_START ? 'Dữ liệu minh hoạ: lịch sử trước 2015 không ghi nhận' : undefined });
+    const r = await applyOrgChangeInTx(tx, DEMO_ACTOR, { kind: 'create', ...spec(u), validFrom, validTo: null }, { legalBasis, note: validFrom === DEMO_START ? 'Dữ liệu minh hoạ: lịch sử trước 2015 không ghi nhận' : undefined }, on(validFrom));
     ids.set(u.code, r.createdIds[0]);
   };
   const merge = async (sources: string[], target: string | DemoUnit, date: string, legalBasis: string, note?: string) => {
@@ -53,6 +55,7 @@ export async function loadDemoOrg(tx: Tx): Promise<Map<string, number>> {
       DEMO_ACTOR,
       { kind: 'merge', sourceIds: sources.map(id), date, target: typeof target === 'string' ? { existingId: id(target) } : { create: spec(target) } },
       { legalBasis, note },
+      on(date),
     );
     if (typeof target !== 'string') ids.set(target.code, r.createdIds[0]);
   };
@@ -65,12 +68,12 @@ export async function loadDemoOrg(tx: Tx): Promise<Map<string, number>> {
   await create(TAY_NINH, REFORM_DATE, RESOLUTION_202);
   for (const m of COMMUNE_MERGERS) await merge(m.sources, m.target, REFORM_DATE, RESOLUTION_202, 'Thành phần sáp nhập minh hoạ');
   for (const d of LONG_AN_DISTRICTS) {
-    await applyOrgChangeInTx(tx, DEMO_ACTOR, { kind: 'close', unitId: id(d.code), date: REFORM_DATE }, { legalBasis: LOCAL_GOV_LAW, note: 'Kết thúc hoạt động cấp huyện' });
+    await applyOrgChangeInTx(tx, DEMO_ACTOR, { kind: 'close', unitId: id(d.code), date: REFORM_DATE }, { legalBasis: LOCAL_GOV_LAW, note: 'Kết thúc hoạt động cấp huyện' }, on(REFORM_DATE));
   }
   const mergedAway = new Set(DEPARTMENT_MERGERS.flatMap((m) => m.sources));
   const live = [...LONG_AN_DEPARTMENTS.map((d) => d.code).filter((c) => !mergedAway.has(c)), 'LA.SNNMT', ...LONG_AN_OTHER.map((u) => u.code)];
   for (const m of reformAgencyMergers(live)) await merge(m.sources, m.target, REFORM_DATE, RESOLUTION_202);
-  await applyOrgChangeInTx(tx, DEMO_ACTOR, { kind: 'merge', sourceIds: [id('LA'), id('TNC')], date: REFORM_DATE, target: { existingId: id('TN') } }, { legalBasis: RESOLUTION_202, note: 'Sắp xếp tỉnh Long An và tỉnh Tây Ninh thành tỉnh Tây Ninh' });
+  await applyOrgChangeInTx(tx, DEMO_ACTOR, { kind: 'merge', sourceIds: [id('LA'), id('TNC')], date: REFORM_DATE, target: { existingId: id('TN') } }, { legalBasis: RESOLUTION_202, note: 'Sắp xếp tỉnh Long An và tỉnh Tây Ninh thành tỉnh Tây Ninh' }, on(REFORM_DATE));
   return ids;
 }
 
@@ -81,7 +84,7 @@ export async function loadDemoUsers(tx: Tx, ids: Map<string, number>, password: 
   }
 }
 
-export const DEMO_PLAN_FILE = fileURLToPath(new URL('./files/ke-hoach-cchc-2020-long-an.csv', import.meta.url));
+export const DEMO_PLAN_FILE = seedFile('ke-hoach-cchc-2020-long-an.csv');
 
 /**
  * The 2020 CCHC plan of Long An (Decision 4976/QĐ-UBND, seed 004), imported through the same path as a
@@ -109,4 +112,4 @@ export async function loadDemoPlan(tx: Tx, ids: Map<string, number>): Promise<nu
 }
 
 /** Goals and the seven target lines of Decision 4976/QĐ-UBND, section I. */
-export const DEMO_PLAN_TARGETS_FILE = fileURLToPath(new URL('./files/ke-hoach-cchc-2020-long-an-muc-tieu.json', import.meta.url));
+export const DEMO_PLAN_TARGETS_FILE = seedFile('ke-hoach-cchc-2020-long-an-muc-tieu.json');

@@ -3,8 +3,8 @@
  * historical record, with one audit event). The 2026 sample plan is in progress: its reports go through
  * the real use cases (draft → submit → accept / return), so the audit trail and notifications show them.
  */
+import { seedFile } from '../paths.js';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { planTasks, planTaskUnits, taskProgress, users } from '../db/schema.js';
@@ -16,7 +16,7 @@ import { importPlan } from '../modules/plans/importPlan.js';
 import { addEvidence, reviewReport, saveReport, submitReport } from '../modules/plans/progress.js';
 import { DEMO_ACTOR } from './demo.js';
 
-export const DEMO_PLAN_2026_FILE = fileURLToPath(new URL('./files/ke-hoach-cchc-2026-tay-ninh-mau.csv', import.meta.url));
+export const DEMO_PLAN_2026_FILE = seedFile('ke-hoach-cchc-2026-tay-ninh-mau.csv');
 
 export async function closeDemoPlan2020(tx: Tx, planId: number, reviewerId: number) {
   const tasks = await tx.select({ id: planTasks.id, due: planTasks.due }).from(planTasks).where(eq(planTasks.planId, planId));

@@ -50,3 +50,44 @@ export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput, 
     .onConflictDoUpdate({ target: auditHead.id, set: { lastId: id, lastHash: hash, count } });
   return id;
 }
+
+/**
+ * Several audit events of one change at once (an organisation change touching many units, a survey import
+ * per unit): the same chain as one `recordAudit` each, written with one lock, one read of the head, one
+ * insert and one head update.
+ */
+export async function recordAudits(tx: Tx, actor: AuditActor, inputs: AuditInput[], at = new Date()): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  if (inputs.length === 1) return [await recordAudit(tx, actor, inputs[0], at)];
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
+  const idRows = await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('audit_events', 'id')) AS id FROM generate_series(1, ${inputs.length})`);
+  const ids = (idRows as unknown as { rows: { id: string | number }[] }).rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  let prevHash = head?.lastHash ?? GENESIS_HASH;
+  const rows = inputs.map((input, i) => {
+    const fields = {
+      id: ids[i],
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: String(input.entityId),
+      unitId: input.unitId ?? null,
+      before: toPlain(input.before),
+      after: toPlain(input.after),
+    };
+    const hash = eventHash(prevHash, fields);
+    const row = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
+  const last = rows[rows.length - 1];
+  const count = (head?.count ?? 0) + rows.length;
+  await tx
+    .insert(auditHead)
+    .values({ id: 1, lastId: last.id, lastHash: last.hash, count })
+    .onConflictDoUpdate({ target: auditHead.id, set: { lastId: last.id, lastHash: last.hash, count } });
+  return ids;
+}

@@ -21,7 +21,7 @@ import {
   type UnitType,
 } from '../../../domain/org/history.js';
 import { nfc } from '../../../domain/text/normalize.js';
-import { type AuditActor, recordAudit } from '../audit/record.js';
+import { type AuditActor, recordAudits } from '../audit/record.js';
 import { loadHistory, writeMutations } from './history.js';
 
 export type OrgChange =
@@ -98,7 +98,8 @@ function snapshot(h: OrgHistory, id: number) {
   };
 }
 
-export async function applyOrgChangeInTx(tx: Tx, actor: AuditActor, change: OrgChange, meta: ChangeMeta = {}): Promise<ChangeResult> {
+/** `now`: when the change is recorded (the demo records the history on the days it took effect). */
+export async function applyOrgChangeInTx(tx: Tx, actor: AuditActor, change: OrgChange, meta: ChangeMeta = {}, now = new Date()): Promise<ChangeResult> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${ORG_LOCK})`);
   const before = await loadHistory(tx);
   let next = -1;
@@ -106,22 +107,25 @@ export async function applyOrgChangeInTx(tx: Tx, actor: AuditActor, change: OrgC
   const date = change.kind === 'create' ? change.validFrom : change.date;
   const [event] = await tx
     .insert(orgEvents)
-    .values({ kind: change.kind, date, legalBasis: meta.legalBasis ?? null, note: meta.note ?? null, unitIds: [], payload: change, createdBy: actor.id })
+    .values({ kind: change.kind, date, legalBasis: meta.legalBasis ?? null, note: meta.note ?? null, unitIds: [], payload: change, createdBy: actor.id, createdAt: now })
     .returning({ id: orgEvents.id });
   const { ids: idMap, after: written } = await writeMutations(tx, muts, event.id, before);
   const unitIds = touched(muts).map((id) => idMap.get(id) ?? id);
   await tx.update(orgEvents).set({ unitIds }).where(eq(orgEvents.id, event.id));
   const after = written ?? (await loadHistory(tx));
-  for (const id of unitIds) {
-    await recordAudit(tx, actor, {
+  await recordAudits(
+    tx,
+    actor,
+    unitIds.map((id) => ({
       action: `org.${change.kind}`,
       entityType: 'org_unit',
       entityId: id,
       unitId: id,
       before: snapshot(before, id),
       after: { ...snapshot(after, id), event: { id: event.id, kind: change.kind, date, legalBasis: meta.legalBasis ?? null } },
-    });
-  }
+    })),
+    now,
+  );
   return { eventId: event.id, unitIds, createdIds: [...idMap.values()] };
 }
 

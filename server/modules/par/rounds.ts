@@ -16,7 +16,7 @@ import { scaleSurvey } from '../../../domain/par/scoring.js';
 import { parseSurveyRows, SURVEY_COLUMNS } from '../../../domain/par/surveyTable.js';
 import ExcelJS from 'exceljs';
 import { AppError, errors } from '../../errors.js';
-import { type AuditActor, recordAudit } from '../audit/record.js';
+import { type AuditActor, recordAudit, recordAudits } from '../audit/record.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { readTable } from '../files/tables.js';
 import { loadHistory } from '../org/history.js';
@@ -238,8 +238,16 @@ export async function importSurvey(db: Db, actor: AuditActor, roundId: number, f
     for (const o of out) {
       const ru = byCode.get(o.code)!;
       await tx.update(parRoundUnits).set({ surveyRaw: String(o.raw), surveyRawMax: String(o.rawMax), surveyScore: String(o.score) }).where(eq(parRoundUnits.id, ru.id));
-      await recordAudit(tx, actor, { action: 'par.survey.import', entityType: 'par_round', entityId: roundId, unitId: o.unitId, before: { surveyScore: ru.surveyScore === null ? null : Number(ru.surveyScore) }, after: { raw: o.raw, rawMax: o.rawMax, surveyScore: o.score, file: file.name } }, now);
     }
+    await recordAudits(
+      tx,
+      actor,
+      out.map((o) => {
+        const ru = byCode.get(o.code)!;
+        return { action: 'par.survey.import', entityType: 'par_round', entityId: roundId, unitId: o.unitId, before: { surveyScore: ru.surveyScore === null ? null : Number(ru.surveyScore) }, after: { raw: o.raw, rawMax: o.rawMax, surveyScore: o.score, file: file.name } };
+      }),
+      now,
+    );
     return { dryRun: false, rows: out };
   });
 }
