@@ -18,6 +18,8 @@ interface I18n {
   lang: Lang;
   setLang(l: Lang): void;
   t(key: string): string;
+  /** the keys of the dictionaries that start with `prefix` (e.g. every audit action that has a label) */
+  keys(prefix: string): string[];
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -43,6 +45,7 @@ export function I18nProvider({ messages, children }: { messages: Messages[]; chi
         setLangState(l);
       },
       t: (key) => (lang === 'en' ? dict.en[key] : undefined) ?? dict.vi[key] ?? key,
+      keys: (prefix) => Object.keys(dict.vi).filter((k) => k.startsWith(prefix)),
     }),
     [lang, dict],
   );

@@ -64,6 +64,17 @@ export function entityPath(e: AuditRecordRef): string | null {
     case 'dossier_batch':
     case 'dossier_daily':
       return '/dossiers';
+    case 'cchc_report': {
+      const period = str(e.after?.period) ?? str(e.before?.period);
+      return period && e.unitId !== null ? `/reports/${period}/units/${e.unitId}` : '/reports';
+    }
+    case 'cchc_report_period':
+      return `/reports?period=${id}`;
+    case 'indicator':
+    case 'indicator_value':
+      return '/indicators';
+    case 'indicator_target':
+      return '/indicators/targets';
     default:
       return null;
   }
