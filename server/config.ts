@@ -13,6 +13,9 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   ingestApiKey?: string;
+  /** the audit trail's key (64 hex characters), else kept in `auditKeyFile` */
+  auditKey?: string;
+  auditKeyFile: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     ingestApiKey: env.INGEST_API_KEY || undefined,
+    auditKey: env.AUDIT_KEY || undefined,
+    auditKeyFile: resolve(env.AUDIT_KEY_FILE ?? `${env.DATA_DIR ?? './data'}/audit.key`),
   };
 }

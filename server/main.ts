@@ -1,16 +1,20 @@
 /** Starts cchc: opens the database (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL), migrates, seeds, serves. */
 import { readConfig } from './config.js';
+import { loadAuditKey } from './modules/audit/key.js';
 import { openDatabase } from './db/client.js';
 import { buildApp } from './http/app.js';
 import { bootstrap } from './seed/bootstrap.js';
 
 const config = readConfig();
+// the audit trail's key, outside the database (server/modules/audit/key.ts)
+const auditKey = loadAuditKey({ env: config.auditKey, file: config.auditKeyFile });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const boot = await bootstrap(database.db, config);
 const app = await buildApp({ database, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, ingestApiKey: config.ingestApiKey, logger: { level: config.logLevel } });
 
 const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 const lines = [`cchc: database ${where}`];
+if (auditKey.source === 'created') lines.push(`cchc: audit key created in ${config.auditKeyFile} (keep a copy apart from the database backups)`);
 if (boot.demoLoaded) lines.push('cchc: demo data loaded (Long An 2015–2025, Tây Ninh from 1/7/2025)');
 if (boot.generatedAdminPassword) lines.push(`cchc: created user "admin" with password: ${boot.generatedAdminPassword}   (shown once; change it after login)`);
 else if (boot.adminCreated) lines.push('cchc: created user "admin" with ADMIN_PASSWORD');

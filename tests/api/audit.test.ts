@@ -84,3 +84,85 @@ describe.each(ENGINES)('audit tampering, one case per fresh trail, on %s', (engi
     }
   });
 });
+
+describe.each(ENGINES)('audit trail anchored outside the database, on %s', (engine) => {
+  /** a fresh trail of a few events, a checkpoint taken, and the statement that tampers with it */
+  async function trail() {
+    const t = await testApp(engine, { demo: false });
+    const admin = await login(t.app, 'admin');
+    for (let i = 1; i <= 3; i++) await as(t.app, admin).post('/api/org-units', { code: `C${i}`, name: `C${i}`, type: 'department', validFrom: '2026-01-01' });
+    const checkpoint = (await as(t.app, admin).get('/api/audit/checkpoint')).json();
+    const verify = async (c?: object) => (c ? (await as(t.app, admin).post('/api/audit/verify', { checkpoint: c })).json() : (await as(t.app, admin).get('/api/audit/verify')).json());
+    const exec = (q: string) => t.database.db.execute(sql.raw(q));
+    return { t, admin, checkpoint, verify, exec };
+  }
+
+  it('the application can only append: the head refuses to be written directly, an event must extend it', async () => {
+    const { t, checkpoint, verify, exec } = await trail();
+    try {
+      await expect(exec('UPDATE audit_head SET count = 1')).rejects.toThrow();
+      await expect(exec('DELETE FROM audit_head')).rejects.toThrow();
+      await expect(exec(`INSERT INTO audit_events (at, actor_name, action, entity_type, entity_id, prev_hash, hash) VALUES (now(), 'x', 'x', 'x', '1', '${'1'.repeat(64)}', '${'2'.repeat(64)}')`)).rejects.toThrow();
+      expect(await verify(checkpoint)).toMatchObject({ ok: true, events: checkpoint.count });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('an event appended with a correct hash (the head following it) but without the key is detected', async () => {
+    const { t, verify, exec } = await trail();
+    try {
+      const [head] = ((await t.database.db.execute(sql`SELECT last_id, last_hash FROM audit_head`)) as unknown as { rows: { last_id: number; last_hash: string }[] }).rows;
+      const { eventHash } = await import('../../server/modules/audit/chain.js');
+      const forged = { id: Number(head.last_id) + 1, at: new Date(), actorId: null, actorName: 'admin', action: 'org.create', entityType: 'org_unit', entityId: '999', unitId: null, before: null, after: { code: 'FAKE' } };
+      const hash = eventHash(head.last_hash, forged);
+      await exec(`SELECT setval(pg_get_serial_sequence('audit_events', 'id'), ${forged.id})`);
+      await exec(`INSERT INTO audit_events (id, at, actor_name, action, entity_type, entity_id, after, prev_hash, hash, mac) VALUES (${forged.id}, '${forged.at.toISOString()}', 'admin', 'org.create', 'org_unit', '999', '{"code":"FAKE"}', '${head.last_hash}', '${hash}', '${'0'.repeat(64)}')`);
+      expect(await verify()).toMatchObject({ ok: false, firstBroken: forged.id, problem: 'mac' });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a tail cut off with the head set back passes the chain alone, not the checkpoint', async () => {
+    const { t, admin, verify, exec } = await trail();
+    try {
+      await as(t.app, admin).post('/api/org-units', { code: 'C9', name: 'C9', type: 'department', validFrom: '2026-01-01' });
+      const later = (await as(t.app, admin).get('/api/audit/checkpoint')).json();
+      // a superuser removes the last event and puts the head back where it was before it
+      const [prev] = ((await t.database.db.execute(sql`SELECT id, prev_hash FROM audit_events ORDER BY id DESC LIMIT 1`)) as unknown as { rows: { id: number; prev_hash: string }[] }).rows;
+      await exec('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      await exec('ALTER TABLE audit_head DISABLE TRIGGER audit_head_guarded');
+      await exec(`DELETE FROM audit_events WHERE id = ${prev.id}`);
+      await exec(`UPDATE audit_head SET last_id = (SELECT max(id) FROM audit_events), last_hash = '${prev.prev_hash}', count = count - 1`);
+      expect((await verify()).ok).toBe(true);
+      expect(await verify(later)).toMatchObject({ ok: false, problem: expect.stringMatching(/^checkpoint_/) });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('an emptied trail is detected against a checkpoint', async () => {
+    const { t, checkpoint, verify, exec } = await trail();
+    try {
+      await exec('ALTER TABLE audit_events DISABLE TRIGGER USER');
+      await exec('ALTER TABLE audit_head DISABLE TRIGGER USER');
+      await exec('DELETE FROM audit_events');
+      await exec('DELETE FROM audit_head');
+      expect((await verify()).ok).toBe(true);
+      expect(await verify(checkpoint)).toMatchObject({ ok: false, problem: expect.stringMatching(/^checkpoint_/) });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a checkpoint edited by hand is refused', async () => {
+    const { t, checkpoint, verify } = await trail();
+    try {
+      expect(await verify({ ...checkpoint, count: checkpoint.count - 1 })).toMatchObject({ ok: false, problem: 'checkpoint_signature' });
+      expect(await verify(checkpoint)).toMatchObject({ ok: true });
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -299,7 +299,12 @@ describe.each(ENGINES)('PAR rounds on %s', (engine) => {
     expect((await as(t.app, admin).post(`/api/par/rounds/${roundId}/approve`)).json().status).toBe('approved');
     expect((await as(t.app, stpOfficer).put(item(stp, '1.2'), { input: { value: 1 } })).json().code).toBe('ROUND_CLOSED');
     expect((await t.app.inject({ method: 'GET', url: `/api/public/par/rounds/${roundId}` })).statusCode).toBe(404);
-    expect((await as(t.app, admin).post(`/api/par/rounds/${roundId}/publish`)).json().status).toBe('published');
+    const published = (await as(t.app, admin).post(`/api/par/rounds/${roundId}/publish`)).json();
+    expect(published.status).toBe('published');
+    // the published ranking carries the audit trail's head, the publication itself included
+    const [last] = (await as(t.app, admin).get('/api/audit?limit=1')).json();
+    expect(published.auditHead).toMatchObject({ lastId: last.id, count: expect.any(Number) });
+    expect(last.action).toBe('par.round.publish');
     const pub = (await t.app.inject({ method: 'GET', url: `/api/public/par/rounds/${roundId}` })).json();
     expect(pub.units.map((u: { unitId: number; rank: number; index: number }) => [u.unitId, u.rank, u.index])).toEqual([
       [snv, 1, 95.5],

@@ -21,6 +21,8 @@ export const auditEvents = pgTable(
     after: jsonb('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** HMAC of `hash` with a key kept outside the database: an event appended by someone without it shows */
+    mac: text('mac'),
   },
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_actor_idx').on(t.actorId)],
 );

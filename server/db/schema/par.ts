@@ -37,6 +37,8 @@ export const parRounds = pgTable('par_rounds', {
   approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
   publishedBy: integer('published_by'),
   publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+  /** the audit trail's head at publication: { lastId, lastHash, count } */
+  auditHead: jsonb('audit_head'),
   createdAt: createdAt(),
 });
 

@@ -4,7 +4,7 @@ import { scopeUnit } from '../../../domain/access/policy.js';
 import type { Db } from '../../db/client.js';
 import { errors } from '../../errors.js';
 import { listAuditEvents } from '../../modules/audit/queries.js';
-import { verifyAuditChain } from '../../modules/audit/verify.js';
+import { takeCheckpoint, verifyAuditChain } from '../../modules/audit/verify.js';
 import { authorize, requireActor } from '../auth.js';
 import { isoDate } from '../schemas.js';
 
@@ -39,19 +39,47 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     },
   );
 
+  const verifyAnswer = z.object({
+    ok: z.boolean(),
+    events: z.number(),
+    firstBroken: z.number().nullable(),
+    problem: z.enum(['content', 'mac', 'head', 'checkpoint_signature', 'checkpoint_missing_event', 'checkpoint_count']).optional(),
+    legacy: z.number().optional(),
+  });
+  const checkpoint = z.object({ lastId: z.number().int().min(0), lastHash: z.string().regex(/^[0-9a-f]{64}$/), count: z.number().int().min(0), at: z.string().max(40), signature: z.string().max(128) });
+
   app.get(
     '/api/audit/verify',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'Kiểm tra chuỗi băm / verify the hash chain',
-        response: { 200: z.object({ ok: z.boolean(), events: z.number(), firstBroken: z.number().nullable() }) },
-      },
-    },
+    { schema: { tags: ['audit'], summary: 'Kiểm tra chuỗi băm / verify the hash chain', response: { 200: verifyAnswer } } },
     async (req) => {
       const { user } = requireActor(req);
       authorize(user, 'audit.verify');
       return verifyAuditChain(db);
     },
   );
+
+  app.post(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Kiểm tra chuỗi nhật ký so với một điểm kiểm tra đã tải về / verify against a checkpoint',
+        description: 'Detects, besides edits and deletions, a tail cut off with its head set back, an emptied table, or events appended without the key.',
+        body: z.object({ checkpoint }),
+        response: { 200: verifyAnswer },
+      },
+    },
+    async (req) => {
+      const { user } = requireActor(req);
+      authorize(user, 'audit.verify');
+      return verifyAuditChain(db, req.body.checkpoint);
+    },
+  );
+
+  app.get('/api/audit/checkpoint', { schema: { tags: ['audit'], summary: 'Tải điểm kiểm tra có ký (đầu chuỗi, thời điểm, chữ ký) để lưu ngoài hệ thống' } }, async (req, reply) => {
+    const { user } = requireActor(req);
+    authorize(user, 'audit.verify');
+    const c = await takeCheckpoint(db);
+    return reply.header('content-disposition', `attachment; filename="diem-kiem-tra-nhat-ky-${c.at.slice(0, 10)}-${c.count}.json"`).send(c);
+  });
 };

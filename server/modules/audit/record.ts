@@ -1,11 +1,13 @@
 /**
  * Writes one audit event inside the caller's transaction: the event lands if and only if the change
- * it describes lands. The transaction-scoped advisory lock keeps the chain a single line.
+ * it describes lands. The transaction-scoped advisory lock keeps the chain a single line; the database moves
+ * the head with each event and refuses an event that does not extend it.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { auditEvents, auditHead } from '../../db/schema.js';
 import { eventHash, GENESIS_HASH, toPlain } from './chain.js';
+import { macOf } from './key.js';
 
 export interface AuditActor {
   id: number | null;
@@ -42,12 +44,8 @@ export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput, 
     after: toPlain(input.after),
   };
   const hash = eventHash(prevHash, fields);
-  await tx.insert(auditEvents).values({ ...fields, prevHash, hash });
-  const count = (head?.count ?? 0) + 1;
-  await tx
-    .insert(auditHead)
-    .values({ id: 1, lastId: id, lastHash: hash, count })
-    .onConflictDoUpdate({ target: auditHead.id, set: { lastId: id, lastHash: hash, count } });
+  // the head follows in the database (trigger audit_events_extend_head, migration 0018)
+  await tx.insert(auditEvents).values({ ...fields, prevHash, hash, mac: macOf(hash) });
   return id;
 }
 
@@ -78,16 +76,10 @@ export async function recordAudits(tx: Tx, actor: AuditActor, inputs: AuditInput
       after: toPlain(input.after),
     };
     const hash = eventHash(prevHash, fields);
-    const row = { ...fields, prevHash, hash };
+    const row = { ...fields, prevHash, hash, mac: macOf(hash) };
     prevHash = hash;
     return row;
   });
   for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
-  const last = rows[rows.length - 1];
-  const count = (head?.count ?? 0) + rows.length;
-  await tx
-    .insert(auditHead)
-    .values({ id: 1, lastId: last.id, lastHash: last.hash, count })
-    .onConflictDoUpdate({ target: auditHead.id, set: { lastId: last.id, lastHash: last.hash, count } });
   return ids;
 }

@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { parCriteriaSets, parRoundUnits, parRounds, parScores, users } from '../../db/schema.js';
+import { auditHead, parCriteriaSets, parRoundUnits, parRounds, parScores, users } from '../../db/schema.js';
 import { setsOf } from './criteriaSets.js';
 import { can } from '../../../domain/access/policy.js';
 import { type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
@@ -29,7 +29,7 @@ export type RoundStatus = 'open' | 'approved' | 'published';
 export const windowsOf = (r: RoundRow): RoundWindows => ({ selfFrom: r.selfFrom, selfTo: r.selfTo, appraisalFrom: r.appraisalFrom, appraisalTo: r.appraisalTo });
 
 export function presentRound(r: RoundRow) {
-  return { id: r.id, year: r.year, name: r.name, ...windowsOf(r), groups: r.groups as GroupThreshold[], status: r.status as RoundStatus, approvedAt: r.approvedAt, publishedAt: r.publishedAt };
+  return { id: r.id, year: r.year, name: r.name, ...windowsOf(r), groups: r.groups as GroupThreshold[], status: r.status as RoundStatus, approvedAt: r.approvedAt, publishedAt: r.publishedAt, auditHead: (r.auditHead as { lastId: number; lastHash: string; count: number } | null) ?? null };
 }
 
 export async function requireRound(db: Db | Tx, id: number): Promise<RoundRow> {
@@ -290,8 +290,14 @@ export async function publishRound(db: Db, user: SessionUser, actor: AuditActor,
   return db.transaction(async (tx) => {
     const r = await requireRound(tx, roundId);
     if (r.status !== 'approved') throw errors.conflict('NOT_APPROVED', 'Chỉ công bố được kết quả đã phê duyệt (và chưa công bố).', 'Only approved, unpublished results can be published.', { status: r.status });
-    const [row] = await tx.update(parRounds).set({ status: 'published', publishedBy: user.id, publishedAt: now }).where(eq(parRounds.id, roundId)).returning();
     await recordAudit(tx, actor, { action: 'par.round.publish', entityType: 'par_round', entityId: roundId, before: { status: r.status }, after: { status: 'published' } }, now);
+    // the ranking carries the audit trail's head at publication (with the publication event in it)
+    const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
+    const [row] = await tx
+      .update(parRounds)
+      .set({ status: 'published', publishedBy: user.id, publishedAt: now, auditHead: head ? { lastId: head.lastId, lastHash: head.lastHash, count: head.count } : null })
+      .where(eq(parRounds.id, roundId))
+      .returning();
     return presentRound(row);
   });
 }
