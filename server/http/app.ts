@@ -9,6 +9,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
+import { registerSecurityHeaders } from './headers.js';
 import { refuseInvalidText } from './upload.js';
 import { registerCompression, registerWeb } from './static.js';
 import { errorHandler } from './errorHandler.js';
@@ -67,7 +68,13 @@ export async function buildApp(opts: AppOptions) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerSecurityHeaders(app, { secure: opts.cookieSecure ?? false });
+  // the OpenAPI UI: its own policy (hashes for its inline scripts), its inline styles allowed, never framed
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (h) => h.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline' https:").replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
 
   registerAuth(app, db);
   // NUL and lone surrogates are refused in every body, query and path before any use case sees them
@@ -90,10 +97,5 @@ export async function buildApp(opts: AppOptions) {
   await app.register(staffingRoutes, { db });
 
   await registerWeb(app, opts.webDir ?? defaultWebDir);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
-  });
   return app;
 }
