@@ -1,4 +1,5 @@
 /** Starts cchc: opens the database (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL), migrates, seeds, serves. */
+import { rmSync, writeFileSync } from 'node:fs';
 import { readConfig } from './config.js';
 import { loadAuditKey } from './modules/audit/key.js';
 import { openDatabase } from './db/client.js';
@@ -10,7 +11,7 @@ const config = readConfig();
 const auditKey = loadAuditKey({ env: config.auditKey, file: config.auditKeyFile });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const boot = await bootstrap(database.db, config);
-const app = await buildApp({ database, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, ingestApiKey: config.ingestApiKey, logger: { level: config.logLevel } });
+const app = await buildApp({ database, databaseUrl: config.databaseUrl, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, ingestApiKey: config.ingestApiKey, logger: { level: config.logLevel } });
 
 const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 const lines = [`cchc: database ${where}`];
@@ -22,9 +23,13 @@ if (boot.generatedDemoPassword) lines.push(`cchc: demo users (snv.thamdinh, stp.
 console.log(lines.join('\n'));
 
 await app.listen({ port: config.port, host: config.host });
+// PGlite: the data directory is this process's while it runs (npm run backup reads it only when it is stopped)
+const pidFile = database.engine === 'pglite' ? `${config.dataDir}/server.pid` : null;
+if (pidFile) writeFileSync(pidFile, String(process.pid));
 console.log(`cchc: listening on http://localhost:${config.port}  (API docs: /api/docs)`);
 
 const stop = async () => {
+  if (pidFile) rmSync(pidFile, { force: true });
   await app.close();
   await database.close();
   process.exit(0);

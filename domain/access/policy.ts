@@ -32,6 +32,7 @@ export const ACTIONS = [
   'par.manage', // PAR-index criteria sets and rounds
   'indicator.manage', // indicators units enter, targets, values on a unit's behalf
   'report.manage', // the province's periodic CCHC report: draft from the units', finalise, urge
+  'system.backup', // download a backup of the database
   'register.manage', // the registers of the CCHC report: legal documents (VBQPPL) and staffing (biên chế); read through report.read
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -69,6 +70,7 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'par.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'indicator.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'report.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'system.backup': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'register.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 

@@ -17,11 +17,13 @@ export interface Database {
   db: Db;
   engine: Engine;
   close(): Promise<void>;
+  /** PGlite: a consistent tarball of the data directory, taken while the database runs (between queries) */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 const migrationsFolder = MIGRATIONS_DIR;
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   if (opts.databaseUrl) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -39,11 +41,11 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   let client;
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
-    client = new PGlite(opts.dataDir);
+    client = new PGlite(opts.dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   } else {
-    client = new PGlite(); // in memory (tests)
+    client = new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}); // in memory (tests)
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, engine: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, engine: 'pglite', close: () => client.close(), dumpDataDir: () => client.dumpDataDir('gzip') };
 }

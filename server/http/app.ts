@@ -27,6 +27,7 @@ import { progressRoutes } from './routes/progress.js';
 import { userRoutes } from './routes/users.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { reportRoutes } from './routes/reports.js';
+import { adminRoutes } from './routes/admin.js';
 
 export interface AppOptions {
   database: Database;
@@ -42,6 +43,8 @@ export interface AppOptions {
   /** one-stop systems send dossier events with this key in `x-api-key` */
   ingestApiKey?: string;
   trustProxy?: boolean;
+  /** PostgreSQL's URL, for backups through pg_dump */
+  databaseUrl?: string;
 }
 
 const defaultWebDir = WEB_DIR;
@@ -93,6 +96,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(progressRoutes, { db });
   await app.register(indicatorRoutes, { db });
   await app.register(reportRoutes, { db });
+  await app.register(adminRoutes, { database: opts.database, databaseUrl: opts.databaseUrl });
   await app.register(legalDocRoutes, { db });
   await app.register(staffingRoutes, { db });
 

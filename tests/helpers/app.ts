@@ -19,7 +19,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(process.env.TEST_DATABASE_URL!);
   const name = `cchc_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base.toString() });
@@ -55,7 +55,7 @@ export async function testApp(engine: Engine, opts: { demo?: boolean; demoDossie
   const pgdb = engine === 'postgres' ? await freshPostgres() : undefined;
   const database = await openDatabase({ databaseUrl: pgdb?.url });
   await bootstrap(database.db, { demoData: opts.demo ?? true, demoDossiers: opts.demoDossiers ?? false, demoPar: opts.demoPar ?? false, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD });
-  const app = await buildApp({ loginRateLimit: 10_000, publicRateLimit: 10_000, ...opts, database });
+  const app = await buildApp({ loginRateLimit: 10_000, publicRateLimit: 10_000, ...opts, database, databaseUrl: pgdb?.url });
   return {
     app,
     database,
