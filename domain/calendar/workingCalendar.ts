@@ -123,22 +123,84 @@ export class WorkingCalendar {
     return this.hours.weekdays.includes(weekday(d)) && !y.off.has(d);
   }
 
+  /**
+   * Working minutes before each day, from a first day on (`cum[i]`: the days first … first + i − 1), grown as
+   * needed: additions and differences of working time look days up instead of walking them, with days as
+   * numbers (days since 1970-01-01 at UTC+7), never strings.
+   */
+  private first = 0;
+  private cum: number[] | null = null;
+  private perDayCache = -1;
+
+  private ensure(i: number) {
+    if (this.cum === null) {
+      this.first = i - 400;
+      this.cum = [0];
+      this.perDayCache = this.minutesPerDay();
+    } else if (i < this.first) {
+      const last = this.first + this.cum.length - 1;
+      this.first = i - 400;
+      this.cum = [0];
+      this.ensure(last);
+    }
+    const cum = this.cum!;
+    while (this.first + cum.length - 1 <= i) {
+      const d = this.first + cum.length - 1;
+      cum.push(cum[cum.length - 1] + (this.isWorkingDay(dayOf(d)) ? this.perDayCache : 0));
+    }
+  }
+
+  /** Working minutes of the whole days [a, b) (day numbers). */
+  private fullDays(a: number, b: number): number {
+    if (b <= a) return 0;
+    this.ensure(b);
+    if (a < this.first) this.ensure(a);
+    return this.cum![b - this.first] - this.cum![a - this.first];
+  }
+
+  private workingIdx(i: number): boolean {
+    return this.fullDays(i, i + 1) > 0;
+  }
+
   /** The instant `workingMinutes` of working time after `from` (a deadline ends a period: 17:00, not 7:30 next day). */
   addWorkingMinutes(from: Date, workingMinutes: number): Date {
     if (workingMinutes < 0) throw new RangeError('negative working time');
     if (workingMinutes === 0) return from;
-    let { day, minute } = local(from);
+    const t = from.getTime() + OFFSET_MS;
+    const day = Math.floor(t / DAY_MS);
+    const minute = Math.floor((t - day * DAY_MS) / 1000) / 60; // whole seconds, as instants are kept
+    const periods = this.hours.periods;
     let left = workingMinutes;
-    for (let guard = 0; guard < 20000; guard++, day = addDays(day, 1), minute = 0) {
-      if (!this.isWorkingDay(day)) continue;
-      for (const [start, end] of this.hours.periods) {
+    // the rest of the first day
+    if (this.workingIdx(day)) {
+      for (const [start, end] of periods) {
         const begin = Math.max(minute, start);
         if (begin >= end) continue;
-        if (left <= end - begin) return instant(day, begin + left);
+        if (left <= end - begin) return at(day, begin + left);
         left -= end - begin;
       }
     }
-    throw new RangeError('working time too far ahead');
+    // whole days after it: the first day with enough working time up to its end (binary search on the sums)
+    const start = day + 1;
+    const perDay = this.minutesPerDay();
+    if (perDay === 0) throw new RangeError('working time too far ahead');
+    let hi = start + Math.ceil(left / perDay) * 2 + 30;
+    while (this.fullDays(start, hi + 1) < left) {
+      hi = start + (hi - start) * 2 + 1;
+      if (hi - start > 20_000) throw new RangeError('working time too far ahead');
+    }
+    let lo = start;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.fullDays(start, mid + 1) >= left) hi = mid;
+      else lo = mid + 1;
+    }
+    left -= this.fullDays(start, lo);
+    for (const [s0, e0] of periods) {
+      if (left <= e0 - s0) return at(lo, s0 + left);
+      left -= e0 - s0;
+    }
+    throw new RangeError('working time arithmetic');
   }
 
   /** Whether `d` falls in working hours on a working day. */
@@ -168,16 +230,20 @@ export class WorkingCalendar {
   /** Working minutes between two instants (0 if `b` is not after `a`). */
   workingMinutesBetween(a: Date, b: Date): number {
     if (b <= a) return 0;
-    const A = local(a);
-    const B = local(b);
-    let total = 0;
-    for (let day = A.day; day <= B.day; day = addDays(day, 1)) {
-      if (!this.isWorkingDay(day)) continue;
-      const lo = day === A.day ? A.minute : 0;
-      const hi = day === B.day ? B.minute : 24 * 60;
+    const ta = a.getTime() + OFFSET_MS;
+    const tb = b.getTime() + OFFSET_MS;
+    const da = Math.floor(ta / DAY_MS);
+    const db = Math.floor(tb / DAY_MS);
+    const ma = Math.floor((ta - da * DAY_MS) / 1000) / 60;
+    const mb = Math.floor((tb - db * DAY_MS) / 1000) / 60;
+    const within = (day: number, lo: number, hi: number) => {
+      if (!this.workingIdx(day)) return 0;
+      let total = 0;
       for (const [start, end] of this.hours.periods) total += Math.max(0, Math.min(end, hi) - Math.max(start, lo));
-    }
-    return total;
+      return total;
+    };
+    if (da === db) return within(da, ma, mb);
+    return within(da, ma, 24 * 60) + this.fullDays(da + 1, db) + within(db, 0, mb);
   }
 
   /** "2 ngày 3 giờ": working minutes as working days, hours and minutes. */
@@ -188,6 +254,11 @@ export class WorkingCalendar {
 }
 
 const OFFSET_MS = 7 * 3600_000;
+const DAY_MS = 86_400_000;
+
+/** The date of a day number (days since 1970-01-01), and the instant of a minute of that day at UTC+7. */
+const dayOf = (i: number): IsoDate => new Date(i * DAY_MS).toISOString().slice(0, 10);
+const at = (day: number, minute: number) => new Date(day * DAY_MS + minute * 60_000 - OFFSET_MS);
 
 function local(d: Date): { day: IsoDate; minute: number } {
   const t = new Date(d.getTime() + OFFSET_MS);
