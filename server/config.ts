@@ -13,6 +13,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   ingestApiKey?: string;
+  /** anonymous reads per IP per minute on the public endpoints */
+  publicRateLimit: number;
   /** the audit trail's key (64 hex characters), else kept in `auditKeyFile` */
   auditKey?: string;
   auditKeyFile: string;
@@ -31,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     ingestApiKey: env.INGEST_API_KEY || undefined,
+    publicRateLimit: Math.max(1, Number(env.PUBLIC_RATE_LIMIT ?? 60) || 60),
     auditKey: env.AUDIT_KEY || undefined,
     auditKeyFile: resolve(env.AUDIT_KEY_FILE ?? `${env.DATA_DIR ?? './data'}/audit.key`),
   };

@@ -215,7 +215,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
   app.get(
     '/api/public/dossiers/:code',
     {
-      config: { rateLimit: { max: Math.min(publicRateLimit, 60), timeWindow: '1 minute' } },
+      config: { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } },
       schema: { tags: ['public'], summary: 'Tra cứu hồ sơ (công dân) / public dossier lookup', params: z.object({ code: z.string().min(3).max(100) }) },
     },
     async (req) => publicLookup(db, req.params.code),

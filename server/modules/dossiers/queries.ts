@@ -45,10 +45,30 @@ export async function getDossier(db: Db, id: number, now = new Date()) {
   return detail(db, row, now);
 }
 
-/** What a citizen may see: status, appointment and history of the dossier, nothing about people. */
-export async function publicLookup(db: Db, code: string, now = new Date()) {
-  const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code)).limit(1);
+/**
+ * What a citizen may see: status, appointment and history of the dossier, nothing about people. One query
+ * (the dossier, its procedure's name and its events together): the lookup answers a province's phones.
+ */
+export async function publicLookup(db: Db, code: string) {
+  const rows = (await db.execute(sql`
+    SELECT d.code, d.status, d.received_at, d.appointment, d.end_at, p.name AS procedure,
+           coalesce((SELECT json_agg(json_build_object('kind', e.kind, 'at', e.at) ORDER BY e.at, e.id) FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json) AS history
+      FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+     WHERE d.code = ${code}
+     ORDER BY d.received_at DESC NULLS LAST
+     LIMIT 1`)) as unknown as { rows: { code: string; status: keyof typeof STATUS; received_at: Date | string | null; appointment: Date | string | null; end_at: Date | string | null; procedure: string; history: { kind: string; at: string }[] | string }[] };
+  const row = rows.rows[0];
   if (!row) throw errors.notFound('dossier');
-  const d = await detail(db, row, now);
-  return { code: d.code, procedure: d.procedure?.name ?? null, status: d.status, statusCode: d.statusCode, receivedAt: d.receivedAt, appointment: d.appointment, endAt: d.endAt, history: d.events.map((e) => ({ kind: e.kind, at: e.at })) };
+  const iso = (d: Date | string | null) => (d === null ? null : toVietnamIso(new Date(d)));
+  const history = typeof row.history === 'string' ? (JSON.parse(row.history) as { kind: string; at: string }[]) : row.history;
+  return {
+    code: row.code,
+    procedure: row.procedure ?? null,
+    status: row.status,
+    statusCode: STATUS[row.status],
+    receivedAt: iso(row.received_at),
+    appointment: iso(row.appointment),
+    endAt: iso(row.end_at),
+    history: history.map((h) => ({ kind: h.kind, at: toVietnamIso(new Date(h.at)) })),
+  };
 }
