@@ -192,10 +192,14 @@ function presentRow(r: ReportRow | undefined) {
   };
 }
 
-/** What a reader may see of a unit's texts: its own unit's always; another unit's once submitted. */
-function textsVisible(user: SessionUser, unitId: number, row: ReportRow | undefined): boolean {
+/**
+ * What a reader may see of a report's texts: its own unit's always; another unit's once submitted; the
+ * province's draft is Sở Nội vụ's to write, so those who manage reports see it.
+ */
+function textsVisible(user: SessionUser, unitId: number, kind: ReportKind, row: ReportRow | undefined): boolean {
   if (!row) return true;
   if (user.unitId === unitId) return true;
+  if (kind === 'province' && can(user, 'report.manage')) return true;
   return row.state === 'submitted' || row.state === 'finalised';
 }
 
@@ -204,7 +208,7 @@ export async function getReport(db: Db, user: SessionUser, unitId: number | unde
   const { h, unit, kind } = await resolveReportUnit(db, unitId, w);
   if (!can(user, 'report.read', { unitId: unit.id })) throw errors.forbidden();
   const row = await reportRow(db, unit.id, period);
-  const visible = textsVisible(user, unit.id, row);
+  const visible = textsVisible(user, unit.id, kind, row);
   const template = row ? await templateById(db, row.templateId) : (await currentTemplate(db)).body;
   let body: ReportBody;
   let differences = null;
