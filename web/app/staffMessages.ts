@@ -12,11 +12,13 @@ import * as calendar from '../features/calendar/messages';
 import * as dossiers from '../features/dossiers/messages';
 import * as dossiersPublic from '../features/dossiers/publicMessages';
 import * as home from '../features/home/messages';
+import * as indicators from '../features/indicators/messages';
 import * as org from '../features/org/messages';
 import * as par from '../features/par/messages';
 import * as parPublic from '../features/par/publicMessages';
 import * as plans from '../features/plans/messages';
 import * as procedures from '../features/procedures/messages';
+import * as reports from '../features/reports/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, home, org, par, plans, procedures, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, home, indicators, org, par, plans, procedures, reports, users];
