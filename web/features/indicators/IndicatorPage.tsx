@@ -157,7 +157,7 @@ export function IndicatorPage() {
       grid: { left: 8, right: 64, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: 'value', ...(def.measure === '%' ? { max: 100, axisLabel: { formatter: '{value} %' } } : {}) },
       yAxis: { type: 'category', data: rows.map((u) => u.unitName), axisLabel: { width: 170, overflow: 'truncate' } },
-      series: [{ type: 'bar', name: indicatorName(def, lang), data: rows.map((u) => u.value), label: { show: true, position: 'right', formatter: (p: { value: number }) => formatValue(p.value, def.measure) } }],
+      series: [{ type: 'bar', barMaxWidth: 22, name: indicatorName(def, lang), data: rows.map((u) => u.value), label: { show: true, position: 'right', formatter: (p: { value: number }) => formatValue(p.value, def.measure) } }],
     };
   }, [def, withData, lang]);
   const manage = can('indicator.manage');

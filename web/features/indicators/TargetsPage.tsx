@@ -251,9 +251,9 @@ export function TargetsPage() {
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: rows.map(label), axisLabel: { width: 220, overflow: 'truncate' } },
       series: [
-        { name: t('ind.state.met'), type: 'bar', stack: 'n', color: '#2f9e44', data: rows.map((x) => x.met) },
-        { name: t('ind.state.not_met'), type: 'bar', stack: 'n', color: '#e03131', data: rows.map((x) => x.notMet) },
-        { name: t('ind.state.no_data'), type: 'bar', stack: 'n', color: '#adb5bd', data: rows.map((x) => x.noData) },
+        { name: t('ind.state.met'), type: 'bar', stack: 'n', barMaxWidth: 28, color: '#2f9e44', data: rows.map((x) => x.met) },
+        { name: t('ind.state.not_met'), type: 'bar', stack: 'n', barMaxWidth: 28, color: '#e03131', data: rows.map((x) => x.notMet) },
+        { name: t('ind.state.no_data'), type: 'bar', stack: 'n', barMaxWidth: 28, color: '#adb5bd', data: rows.map((x) => x.noData) },
       ],
     };
   }, [d, t]);

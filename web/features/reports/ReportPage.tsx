@@ -13,7 +13,7 @@ import { DateField, ErrorAlert, LoadState, Tag, useLoad } from '../../app/compon
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { fold } from '../../../domain/text/normalize';
-import { figureName, isMirror, isPercentPath, ReportStateBadge } from './look';
+import { isPercentPath, readableDifferences, ReportStateBadge } from './look';
 import { periodName, windowText } from './periods';
 import type { ReportRow, ReportSection, ReportView } from './types';
 
@@ -290,7 +290,7 @@ function DocumentFields({ row, editable, save, defaults }: { row: ReportRow | nu
 /** The changes since the report was finalised, by the figures' names. */
 function Differences({ v }: { v: ReportView }) {
   const { t } = useI18n();
-  const rows = (v.differences ?? []).filter((d) => !isMirror(d.path));
+  const rows = readableDifferences(t, v.differences ?? []);
   const show = (path: string, x: number | null) => (x === null ? '—' : isPercentPath(path) ? formatPercent(x) : formatNumber(x, Number.isInteger(x) ? 0 : 2));
   return (
     <Card withBorder padding="sm" data-testid="differences">
@@ -311,7 +311,7 @@ function Differences({ v }: { v: ReportView }) {
           <Table.Tbody>
             {rows.map((d) => (
               <Table.Tr key={d.path} data-testid="difference-row">
-                <Table.Td>{figureName(t, d.path)}</Table.Td>
+                <Table.Td>{d.name}</Table.Td>
                 <Table.Td ta="right">{show(d.path, d.frozen)}</Table.Td>
                 <Table.Td ta="right" fw={600}>
                   {show(d.path, d.now)}
@@ -419,34 +419,36 @@ export function ReportPage() {
               )}
             </Group>
           </Group>
-          <Group gap="xs" wrap="wrap">
-            {v.can.draftFromUnits && !v.frozen && (
-              <Button variant="light" onClick={() => act(`draft?${query}`)} loading={busy} data-testid="draft-from-units">
-                {t('rep.draftFromUnits')}
-              </Button>
-            )}
-            {v.can.draftFromUnits && !v.frozen && (
-              <Button variant="subtle" onClick={() => setDialog('redraft')}>
-                {t('rep.redraft')}
-              </Button>
-            )}
-            {v.can.submit && (
-              <Button onClick={() => setDialog('submit')} data-testid="submit-report">
-                {t('rep.submit')}
-              </Button>
-            )}
-            {v.can.return && (
-              <Button color="orange" variant="light" onClick={() => setDialog('return')} data-testid="return-report">
-                {t('rep.return')}
-              </Button>
-            )}
-            {v.can.finalise && (
-              <Button color="green" onClick={() => setDialog('finalise')} data-testid="finalise-report">
-                {t('rep.finalise')}
-              </Button>
-            )}
+          <Group gap="xs" wrap="wrap" justify="space-between">
+            <Group gap="xs" wrap="wrap">
+              {v.can.draftFromUnits && !v.frozen && (
+                <Button variant="light" onClick={() => act(`draft?${query}`)} loading={busy} data-testid="draft-from-units">
+                  {t('rep.draftFromUnits')}
+                </Button>
+              )}
+              {v.can.draftFromUnits && !v.frozen && (
+                <Button variant="subtle" onClick={() => setDialog('redraft')}>
+                  {t('rep.redraft')}
+                </Button>
+              )}
+              {v.can.submit && (
+                <Button onClick={() => setDialog('submit')} data-testid="submit-report">
+                  {t('rep.submit')}
+                </Button>
+              )}
+              {v.can.return && (
+                <Button color="orange" variant="light" onClick={() => setDialog('return')} data-testid="return-report">
+                  {t('rep.return')}
+                </Button>
+              )}
+              {v.can.finalise && (
+                <Button color="green" onClick={() => setDialog('finalise')} data-testid="finalise-report">
+                  {t('rep.finalise')}
+                </Button>
+              )}
+            </Group>
             {!v.draftHidden && (
-              <>
+              <Group gap="xs" wrap="wrap">
                 <Button variant="default" component="a" href={`/api/reports/cchc.docx?${query}`} data-testid="download-docx">
                   {t('rep.downloadDocx')}
                 </Button>
@@ -456,7 +458,7 @@ export function ReportPage() {
                 <Button variant="default" onClick={() => fetchFile('pdf')} data-testid="download-pdf">
                   {t('rep.downloadPdf')}
                 </Button>
-              </>
+              </Group>
             )}
           </Group>
           <ErrorAlert error={dialog ? null : error} />
@@ -495,7 +497,7 @@ export function ReportPage() {
                 {v.sections.map((s) => (
                   <Section key={s.key} s={s} editable={editable} hidden={v.draftHidden} save={save} />
                 ))}
-                {!v.draftHidden && (editable || current) && <DocumentFields row={current} editable={editable} save={save} defaults={documentDefaults(v)} />}
+                {!v.draftHidden && (editable || current) && <DocumentFields key={current?.id ?? 'new'} row={current} editable={editable} save={save} defaults={documentDefaults(v)} />}
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4, lg: 3 }} order={{ base: 1, md: 2 }}>

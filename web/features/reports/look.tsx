@@ -1,6 +1,7 @@
 /** How the report screens show a report's state and name its figures (never the raw keys). */
 import { Tag } from '../../app/components';
 import { useI18n } from '../../app/i18n';
+import { vi } from './messages';
 import type { ReportState } from './types';
 
 const COLOR: Record<ReportState | 'none', string> = { none: 'gray', draft: 'yellow', submitted: 'blue', returned: 'orange', finalised: 'green' };
@@ -45,4 +46,29 @@ export function figureName(t: (k: string) => string, path: string): string {
 /** Whether a figure is a percentage (its name says so: rates, percents, indices). */
 export function isPercentPath(path: string): boolean {
   return /(Rate|percent|index)$/.test(path) || path.endsWith('.rate');
+}
+
+const ORDER = Object.keys(vi).filter((k) => k.startsWith('fig.')).map((k) => k.slice(4));
+
+/**
+ * The differences as a reader wants them: in the order the report names its figures (dossiers received
+ * before the rates), the summary figures that repeat a block's left out, and a figure two blocks both hold
+ * (the online rate) shown once.
+ */
+export function readableDifferences<D extends { path: string; frozen: number | null; now: number | null }>(t: (k: string) => string, rows: D[]): (D & { name: string })[] {
+  const rank = (p: string) => {
+    const i = ORDER.indexOf(p);
+    return i >= 0 ? i : ORDER.length;
+  };
+  const seen = new Set<string>();
+  return rows
+    .filter((d) => !isMirror(d.path))
+    .sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path))
+    .map((d) => ({ ...d, name: figureName(t, d.path) }))
+    .filter((d) => {
+      const key = `${d.name}|${d.frozen}|${d.now}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
