@@ -169,29 +169,26 @@ describe('periodic CCHC report in Chromium: units write and send, Sở Nội v�
     await expect.poll(async () => (await call('GET', `/api/reports/cchc?period=${PERIOD}`)).body.report.signer).toEqual({ authority: 'TM. Ủy ban nhân dân', title: 'Chủ tịch', name: 'Nguyễn Văn A' });
     await shot(page, 'reports-province-draft');
 
-    // every sentence of the report opens a page that lists its records
+    // every sentence of the province's report and of a unit's opens a page that lists its records
     const links = await page.getByTestId('auto-line').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(links.length).toBeGreaterThanOrEqual(7);
+    const stp = (await call('GET', `/api/reports/cchc?period=${PERIOD}&unit=${await unitIdOf('Sở Tư pháp')}`)).body as { sections: { lines: { text: string; link?: string }[] }[] };
+    const unitLinks = stp.sections.flatMap((x) => x.lines).filter((l) => l.link && !l.text.startsWith('Chưa có chỉ tiêu')).map((l) => l.link!);
+    expect(unitLinks.length).toBeGreaterThanOrEqual(6);
     const reportUrl = page.url();
-    for (const link of new Set(links)) {
+    for (const link of new Set([...links, ...unitLinks])) {
       await page.goto(`${sys.base}${link}`);
       const path = link.split('?')[0];
+      const rows = (id: string, inner = 'tbody tr') => expect.poll(() => page.getByTestId(id).locator(inner).count(), { message: link }).toBeGreaterThan(0);
       if (path === '/dossiers/list') {
-        await expect.poll(() => page.getByTestId('dossier-table').locator('tbody tr').count(), { message: link }).toBeGreaterThan(0);
+        await rows('dossier-table');
         expect(await page.getByTestId('empty-row').count(), link).toBe(0);
-      } else if (path === '/plans/year-tasks') {
-        await expect.poll(() => page.getByTestId('year-task-row').count(), { message: link }).toBeGreaterThan(0);
-      } else if (path === '/index766') {
-        await expect.poll(() => page.getByTestId('index766-table').locator('tbody tr').count(), { message: link }).toBeGreaterThan(0);
-      } else if (path === '/indicators/targets') {
-        await expect.poll(() => page.getByTestId('target-unit-row').count(), { message: link }).toBeGreaterThan(0);
-      } else if (path.startsWith('/par/rounds/')) {
-        await expect.poll(() => page.getByTestId('ranking').locator('tbody tr').count(), { message: link }).toBeGreaterThan(0);
-      } else if (path === '/procedures') {
-        await expect.poll(() => page.getByTestId('procedures-table').locator('tbody tr').count(), { message: link }).toBeGreaterThan(0);
-      } else {
-        throw new Error(`no records page known for ${link}`);
-      }
+      } else if (path === '/plans/year-tasks') await rows('year-tasks', '[data-testid=year-task-row]');
+      else if (path === '/index766') await rows('index766-table');
+      else if (path === '/indicators/targets') await expect.poll(() => page.getByTestId('target-unit-row').count(), { message: link }).toBeGreaterThan(0);
+      else if (path.startsWith('/par/rounds/')) await rows('ranking');
+      else if (path === '/procedures') await rows('procedures-table');
+      else throw new Error(`no records page known for ${link}`);
     }
 
     // by clicking: the dossiers received, then the year's plan tasks
@@ -301,7 +298,7 @@ describe('periodic CCHC report in Chromium: units write and send, Sở Nội v�
     expect(await page.locator('[data-testid=indicator-unit-row]', { hasText: 'Sở Tư pháp' }).textContent()).toContain('180/200');
   });
 
-  it('the report editor fits a 390 px phone', async () => {
+  it('the report editor and the indicator pages fit a 390 px phone', async () => {
     await page.context().close();
     page = await sys.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
     await page.goto(`${sys.base}/`);
@@ -310,17 +307,26 @@ describe('periodic CCHC report in Chromium: units write and send, Sở Nội v�
     await page.getByLabel(/^Mật khẩu/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByTestId('app-header').waitFor();
-    for (const path of [`/reports?period=${PERIOD}`, `/reports/${PERIOD}/units/${await unitIdOf('Sở Nội vụ')}`]) {
+    const pages: [string, string][] = [
+      [`/reports?period=${PERIOD}`, 'unit-reports'],
+      [`/reports/${PERIOD}/units/${await unitIdOf('Sở Nội vụ')}`, 'key-figures'],
+      ['/indicators', 'indicators-computed'],
+      [`/indicators/dossiers.onTimeRate?period=${PERIOD}`, 'indicator-value'],
+      [`/indicators/vanban.kyso?period=${PERIOD}`, 'entry-form'],
+      ['/indicators/targets?year=2026', 'targets-counts'],
+      ['/plans/year-tasks?year=2026&to=2026-09-14', 'year-tasks'],
+    ];
+    for (const [path, testId] of pages) {
       await page.goto(`${sys.base}${path}`);
       await page.waitForLoadState('networkidle');
-      await page.getByTestId(path.includes('/units/') ? 'key-figures' : 'unit-reports').waitFor();
+      await page.getByTestId(testId).waitFor();
       const o = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 391 && !e.closest('header')).slice(0, 5).map((e) => `${e.tagName}.${e.className}`),
       }));
       expect(o.scrollWidth, `${path}: ${o.wide.join('; ')}`).toBeLessThanOrEqual(390);
       if (path.includes('/units/')) expect(await page.locator('main textarea').count()).toBeGreaterThan(10);
-      await shot(page, `reports-phone${path.includes('/units/') ? '-editor' : '-list'}`);
+      await shot(page, `reports-phone-${testId}`);
     }
   });
 });
