@@ -250,8 +250,22 @@ describe('periodic CCHC report in Chromium: units write and send, Sở Nội v�
     await shot(page, 'reports-province-differences');
   });
 
-  it('an indicator computed by the system: the province’s value and each unit’s, as a table and a chart', async () => {
+  it('Sở Nội vụ returns a unit’s report with a comment; the unit sees it and writes again', async () => {
+    const khcn = await unitIdOf('Sở Khoa học và Công nghệ');
+    await page.goto(`${sys.base}/reports/${PERIOD}/units/${khcn}`);
+    await page.getByTestId('return-report').click();
+    await page.getByTestId('return-comment-input').fill('Bổ sung kết quả kiểm soát thủ tục hành chính.');
+    await page.getByTestId('confirm-action').click();
+    await expect.poll(() => page.getByTestId('report-state').textContent()).toBe('Bị trả lại');
+    await asUser('khcn.canbo');
+    await page.goto(`${sys.base}/reports/${PERIOD}/units/${khcn}`);
+    expect(await page.getByTestId('return-comment').textContent()).toContain('Bổ sung kết quả kiểm soát thủ tục hành chính.');
+    expect(await page.getByTestId('text-procedures').inputValue()).toBe('KHCN: niêm yết công khai đầy đủ thủ tục hành chính.');
+    await shot(page, 'reports-unit-returned');
     await asUser('admin');
+  });
+
+  it('an indicator computed by the system: the province’s value and each unit’s, as a table and a chart', async () => {
     await page.getByRole('link', { name: 'Chỉ số, chỉ tiêu' }).click();
     await page.getByRole('link', { name: 'Tỷ lệ hồ sơ giải quyết trước và đúng hạn' }).click();
     await page.getByTestId('period-picker-kind').getByText('Quý III').click();

@@ -208,7 +208,7 @@ export function IndicatorPage() {
             {periodName(period, lang)} · {windowText(t, d.window)}
             {d.window.judgedAt < d.window.to ? ` (${t('ind.soFar')})` : ''}
           </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ alignItems: 'start' }}>
             <Card withBorder padding="sm" data-testid="indicator-value">
               <Text size="xs" c="dimmed">
                 {d.unit?.name ?? t('wholeProvince')}
