@@ -1,7 +1,8 @@
 /**
  * What the report and indicator screens need from the API beyond the first version: Sở Nội vụ reads its own
  * draft of the province's report (and the draft from the units keeps what it wrote); a unit reads back the
- * value it entered with its evidence file; targets carry the plan line they came from and the year's lines.
+ * value it entered with its evidence file; targets carry the plan line they came from and the year's lines,
+ * and editing the plan's lines keeps (or, for a removed line, drops) that link instead of failing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../server/seed/demoProgress.js';
@@ -73,5 +74,19 @@ describe.each(ENGINES)('report and indicator screens’ API on %s', (engine) => 
     expect(after.targets).toHaveLength(1);
     expect(after.targets[0].planTarget).toMatchObject({ id: line.id, planId: line.planId, text: line.text });
     expect((await as(t.app, admin).get('/api/targets?year=2026')).json().planLines).toEqual([]);
+
+    // the plan's lines edited: the linked line kept (moved first) keeps the link; once removed the target stays, unlinked
+    const texts: string[] = before.planLines.map((l: { text: string }) => l.text);
+    const edit = await as(t.app, admin).put(`/api/plans/${line.planId}/targets`, { goals: null, targets: [line.text, texts[0], 'Dòng chỉ tiêu mới'] });
+    expect(edit.statusCode).toBe(200);
+    expect(edit.json().map((l: { seq: number; text: string }) => `${l.seq}:${l.text.slice(0, 12)}`)).toEqual([`0:${line.text.slice(0, 12)}`, `1:${texts[0].slice(0, 12)}`, '2:Dòng chỉ tiê']);
+    const kept = (await as(t.app, admin).get('/api/targets?year=2020')).json();
+    expect(kept.targets[0].planTarget).toMatchObject({ id: line.id, seq: 0, text: line.text });
+    expect(kept.planLines).toHaveLength(3);
+    expect((await as(t.app, admin).put(`/api/plans/${line.planId}/targets`, { goals: null, targets: ['Dòng chỉ tiêu mới'] })).statusCode).toBe(200);
+    const unlinked = (await as(t.app, admin).get('/api/targets?year=2020')).json();
+    expect(unlinked.targets).toHaveLength(1);
+    expect(unlinked.targets[0].planTarget).toBeNull();
+    expect(unlinked.targets[0].planTargetId).toBeNull();
   });
 });
