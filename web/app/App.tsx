@@ -28,6 +28,12 @@ const ImportPage = page(() => import('../features/plans/ImportPage'), 'ImportPag
 const PlanPage = page(() => import('../features/plans/PlanPage'), 'PlanPage');
 const TaskPage = page(() => import('../features/plans/TaskPage'), 'TaskPage');
 const MyUnitPage = page(() => import('../features/plans/MyUnitPage'), 'MyUnitPage');
+const YearTasksPage = page(() => import('../features/plans/YearTasksPage'), 'YearTasksPage');
+const ReportsPage = page(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const ReportPage = page(() => import('../features/reports/ReportPage'), 'ReportPage');
+const IndicatorsPage = page(() => import('../features/indicators/IndicatorsPage'), 'IndicatorsPage');
+const IndicatorPage = page(() => import('../features/indicators/IndicatorPage'), 'IndicatorPage');
+const TargetsPage = page(() => import('../features/indicators/TargetsPage'), 'TargetsPage');
 const OrgTreePage = page(() => import('../features/org/OrgTreePage'), 'OrgTreePage');
 const UnitHistoryPage = page(() => import('../features/org/UnitHistoryPage'), 'UnitHistoryPage');
 const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
@@ -88,9 +94,16 @@ export function App() {
                   <Route index element={<HomePage />} />
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="plans/import" element={<ImportPage />} />
+                  <Route path="plans/year-tasks" element={<YearTasksPage />} />
                   <Route path="plans/:id" element={<PlanPage />} />
                   <Route path="plans/:planId/tasks/:taskId" element={<TaskPage />} />
                   <Route path="my" element={<MyUnitPage />} />
+                  <Route path="reports" element={<ReportsPage />} />
+                  <Route path="reports/:period" element={<ReportPage />} />
+                  <Route path="reports/:period/units/:unitId" element={<ReportPage />} />
+                  <Route path="indicators" element={<IndicatorsPage />} />
+                  <Route path="indicators/targets" element={<TargetsPage />} />
+                  <Route path="indicators/:code" element={<IndicatorPage />} />
                   <Route path="org" element={<OrgTreePage />} />
                   <Route path="calendar" element={<CalendarPage />} />
                   <Route path="procedures" element={<ProceduresPage />} />

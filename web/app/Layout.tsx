@@ -26,6 +26,8 @@ export function Layout() {
     { to: '/', label: t('home'), show: true },
     { to: '/plans', label: t('plans'), show: can('plan.read') },
     { to: '/my', label: t('myUnit'), show: can('unitData.edit', { unitId: user?.unitId }) || can('unitData.read', { unitId: user?.unitId }) },
+    { to: '/reports', label: t('reportsNav'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
+    { to: '/indicators', label: t('indicatorsNav'), show: true },
     { to: '/org', label: t('org'), show: true },
     { to: '/dossiers', label: t('dossiers'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
     { to: '/index766', label: t('index766'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },

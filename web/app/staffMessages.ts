@@ -12,13 +12,15 @@ import * as calendar from '../features/calendar/messages';
 import * as dossiers from '../features/dossiers/messages';
 import * as dossiersPublic from '../features/dossiers/publicMessages';
 import * as home from '../features/home/messages';
+import * as indicators from '../features/indicators/messages';
 import * as legalDocs from '../features/legalDocs/messages';
 import * as org from '../features/org/messages';
 import * as par from '../features/par/messages';
 import * as parPublic from '../features/par/publicMessages';
 import * as plans from '../features/plans/messages';
 import * as procedures from '../features/procedures/messages';
+import * as reports from '../features/reports/messages';
 import * as staffing from '../features/staffing/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, home, legalDocs, org, par, plans, procedures, staffing, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, home, indicators, legalDocs, org, par, plans, procedures, reports, staffing, users];

@@ -6,7 +6,7 @@ import { TARGET_LEVELS } from '../../../domain/indicators/indicator.js';
 import type { Db } from '../../db/client.js';
 import { figureOf, figuresOfUnits, listIndicators, requireIndicator } from '../../modules/indicators/figures.js';
 import { createTarget, removeTarget, targetStatus } from '../../modules/indicators/targets.js';
-import { attachEvidence, createDefinition, saveValue } from '../../modules/indicators/values.js';
+import { attachEvidence, createDefinition, enteredValue, evidenceFile, saveValue } from '../../modules/indicators/values.js';
 import { windowOf } from '../../modules/indicators/window.js';
 import { loadHistory } from '../../modules/org/history.js';
 import { resolveScope } from '../../modules/org/scope.js';
@@ -110,6 +110,30 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       const { user } = requireActor(req);
       const file = await readUpload(req, 10 * 1024 * 1024);
       return attachEvidence(db, user, auditActor(user), { code: req.params.code, unitId: req.query.unitId, period: req.query.period }, file, new Date());
+    },
+  );
+
+  const entryQuery = valueBody.pick({ period: true }).extend({ unitId: z.coerce.number().int().positive() });
+
+  app.get(
+    '/api/indicators/:code/values/entry',
+    { schema: { tags: ['indicators'], summary: 'Giá trị đơn vị đã nhập cho kỳ (ghi chú, tên tệp minh chứng); entry null khi chưa nhập / what a unit entered', params: z.object({ code: z.string().max(60) }), querystring: entryQuery } },
+    async (req) => {
+      const { user } = requireActor(req);
+      return { entry: await enteredValue(db, user, { code: req.params.code, unitId: req.query.unitId, period: req.query.period }) };
+    },
+  );
+
+  app.get(
+    '/api/indicators/:code/values/evidence',
+    { schema: { tags: ['indicators'], summary: 'Tải tệp minh chứng của giá trị đã nhập', params: z.object({ code: z.string().max(60) }), querystring: entryQuery } },
+    async (req, reply) => {
+      const f = await evidenceFile(db, requireActor(req).user, { code: req.params.code, unitId: req.query.unitId, period: req.query.period });
+      return reply
+        .header('content-type', f.type)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .header('content-security-policy', "default-src 'none'")
+        .send(f.data);
     },
   );
 

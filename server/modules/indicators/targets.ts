@@ -3,9 +3,9 @@
  * province / district / commune), or for one unit — often read from the plan's target lines. Each is shown
  * against the actual figure of the year's window: met, not met, or no data.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { indicatorTargets, planTargets } from '../../db/schema.js';
+import { indicatorTargets, planTargets, plans } from '../../db/schema.js';
 import { type Comparator, type TargetLevel, TARGET_LEVELS, targetState, targetText } from '../../../domain/indicators/indicator.js';
 import { unitsAsOf } from '../../../domain/org/history.js';
 import { statisticsScope } from '../../../domain/org/scope.js';
@@ -66,6 +66,14 @@ export async function targetStatus(db: Db, year: number, unitId: number | undefi
   const viewer: Scope | null = unitId === undefined ? null : await resolveScope(db, unitId);
   const visible = (id: number) => !viewer || viewer.unitIds!.includes(id);
   const scopeOf = (id: number) => statisticsScope(h, id);
+  // the target lines of the year's plans (to choose from), and those the targets came from
+  const linked = targets.flatMap((t) => (t.planTargetId ? [t.planTargetId] : []));
+  const lines = await db
+    .select({ id: planTargets.id, planId: planTargets.planId, seq: planTargets.seq, text: planTargets.text, planTitle: plans.title, planYear: plans.year })
+    .from(planTargets)
+    .innerJoin(plans, eq(plans.id, planTargets.planId))
+    .where(linked.length ? or(eq(plans.year, year), inArray(planTargets.id, linked)) : eq(plans.year, year))
+    .orderBy(asc(planTargets.planId), asc(planTargets.seq));
   const out = [];
   for (const t of targets) {
     const def = await requireIndicator(db, t.code);
@@ -96,11 +104,12 @@ export async function targetStatus(db: Db, year: number, unitId: number | undefi
       targetText: targetText(target, def.measure === '%' ? '%' : ` ${def.measure}`.trim()),
       text: t.text,
       planTargetId: t.planTargetId,
+      planTarget: lines.find((l) => l.id === t.planTargetId) ?? null,
       units: states,
       met: states.filter((s) => s.state === 'met').length,
       notMet: states.filter((s) => s.state === 'not_met').length,
       noData: states.filter((s) => s.state === 'no_data').length,
     });
   }
-  return { year, window: { from: w.from, to: w.periodTo, judgedAt: w.to }, targets: out };
+  return { year, window: { from: w.from, to: w.periodTo, judgedAt: w.to }, targets: out, planLines: lines.filter((l) => l.planYear === year) };
 }

@@ -120,6 +120,34 @@ export async function attachEvidence(db: Db, user: SessionUser, actor: AuditActo
   });
 }
 
+/**
+ * What a unit entered for a period (value, note, the evidence file's name), for the entry form; null when
+ * nothing was entered. Its own unit's, or any unit's for those who read that unit's reports.
+ */
+export async function enteredValue(db: Db, user: SessionUser, key: { code: string; unitId: number; period: string }) {
+  if (!can(user, 'unitData.read', { unitId: key.unitId }) && !can(user, 'report.read', { unitId: key.unitId })) throw errors.forbidden();
+  const def = await requireIndicator(db, key.code);
+  requirePeriod(key.period);
+  const [r] = await db
+    .select({ value: indicatorValues.value, numerator: indicatorValues.numerator, denominator: indicatorValues.denominator, note: indicatorValues.note, evidenceName: indicatorValues.evidenceName, enteredAt: indicatorValues.enteredAt })
+    .from(indicatorValues)
+    .where(and(eq(indicatorValues.code, def.code), eq(indicatorValues.unitId, key.unitId), eq(indicatorValues.period, key.period)));
+  if (!r) return null;
+  const num = (x: string | null) => (x === null ? null : Number(x));
+  return { code: def.code, unitId: key.unitId, period: key.period, value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator), note: r.note, evidenceName: r.evidenceName, enteredAt: r.enteredAt };
+}
+
+/** The evidence file of an entered value (same readers as the value). */
+export async function evidenceFile(db: Db, user: SessionUser, key: { code: string; unitId: number; period: string }) {
+  if (!can(user, 'unitData.read', { unitId: key.unitId }) && !can(user, 'report.read', { unitId: key.unitId })) throw errors.forbidden();
+  const [r] = await db
+    .select({ name: indicatorValues.evidenceName, type: indicatorValues.evidenceType, data: indicatorValues.evidence })
+    .from(indicatorValues)
+    .where(and(eq(indicatorValues.code, key.code), eq(indicatorValues.unitId, key.unitId), eq(indicatorValues.period, key.period)));
+  if (!r?.data || !r.name) throw errors.notFound('evidence');
+  return { name: r.name, type: r.type ?? 'application/octet-stream', data: r.data };
+}
+
 export async function listValues(db: Db, code: string, period: string) {
   return db
     .select({ id: indicatorValues.id, unitId: indicatorValues.unitId, value: indicatorValues.value, numerator: indicatorValues.numerator, denominator: indicatorValues.denominator, note: indicatorValues.note, evidenceName: indicatorValues.evidenceName, enteredAt: indicatorValues.enteredAt })

@@ -92,6 +92,18 @@ export const vi = {
   legend: 'Chú giải',
   inWindow: 'Thời gian thực hiện (màu theo trạng thái)',
   total: 'Tổng cộng',
+  // the year's tasks as of a day (the records behind the plan figures of reports and indicators)
+  yearTasksTitle: 'Nhiệm vụ kế hoạch CCHC năm',
+  yearTasksAsOf: 'Tình trạng đến ngày',
+  yearTasksDone: 'nhiệm vụ hoàn thành',
+  yearTasksShow: 'Hiển thị',
+  'yearTasks.all': 'Tất cả',
+  'yearTasks.done': 'Đã hoàn thành',
+  'yearTasks.open': 'Chưa hoàn thành',
+  'yearTasks.overdue': 'Quá hạn',
+  yearTasksNone: 'Không có nhiệm vụ nào.',
+  yearTasksNoneHint: 'Chưa có kế hoạch CCHC của năm này, hoặc đơn vị không chủ trì nhiệm vụ nào.',
+  yearTasksProvince: 'Nhiệm vụ của kế hoạch CCHC của tỉnh',
 };
 
 export const en: Partial<Record<keyof typeof vi, string>> = {
@@ -187,4 +199,15 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   legend: 'Legend',
   inWindow: 'Time of the task (coloured by status)',
   total: 'Total',
+  yearTasksTitle: 'Reform plan tasks of',
+  yearTasksAsOf: 'As of',
+  yearTasksDone: 'tasks done',
+  yearTasksShow: 'Show',
+  'yearTasks.all': 'All',
+  'yearTasks.done': 'Done',
+  'yearTasks.open': 'Not done',
+  'yearTasks.overdue': 'Overdue',
+  yearTasksNone: 'No task.',
+  yearTasksNoneHint: 'No reform plan for this year, or the unit leads no task.',
+  yearTasksProvince: 'Tasks of the province’s reform plan',
 };
