@@ -40,7 +40,7 @@ describe.each(ENGINES)('report and indicator screens’ API on %s', (engine) => 
     const drafted = (await as(t.app, admin).get('/api/reports/cchc?period=2026-Q3')).json();
     const text = (k: string) => drafted.sections.find((s: { key: string }) => s.key === k).text;
     expect(text('next')).toBe('Nhiệm vụ kỳ tới của tỉnh');
-    expect(text('direction')).toBe('- Sở Tư pháp: Chỉ đạo của Sở Tư pháp');
+    expect(text('direction')).toContain('- Sở Tư pháp: Chỉ đạo của Sở Tư pháp');
   });
 
   it('a unit reads back what it entered, with its evidence file; another unit may not', async () => {
@@ -70,9 +70,9 @@ describe.each(ENGINES)('report and indicator screens’ API on %s', (engine) => 
     expect(line).toMatchObject({ planYear: 2020, planTitle: expect.stringContaining('Long An') });
     const made = await as(t.app, admin).post('/api/targets', { code: 'dossiers.onTimeRate', year: 2020, comparator: '>', value: 98, planTargetId: line.id });
     expect(made.statusCode).toBe(201);
+    const mineOf = (r: { targets: { id: number }[] }) => r.targets.find((x) => x.id === made.json().id) as { planTarget: unknown; planTargetId: number | null };
     const after = (await as(t.app, admin).get('/api/targets?year=2020')).json();
-    expect(after.targets).toHaveLength(1);
-    expect(after.targets[0].planTarget).toMatchObject({ id: line.id, planId: line.planId, text: line.text });
+    expect(mineOf(after).planTarget).toMatchObject({ id: line.id, planId: line.planId, text: line.text });
     expect((await as(t.app, admin).get('/api/targets?year=2026')).json().planLines).toEqual([]);
 
     // the plan's lines edited: the linked line kept (moved first) keeps the link; once removed the target stays, unlinked
@@ -81,12 +81,11 @@ describe.each(ENGINES)('report and indicator screens’ API on %s', (engine) => 
     expect(edit.statusCode).toBe(200);
     expect(edit.json().map((l: { seq: number; text: string }) => `${l.seq}:${l.text.slice(0, 12)}`)).toEqual([`0:${line.text.slice(0, 12)}`, `1:${texts[0].slice(0, 12)}`, '2:Dòng chỉ tiê']);
     const kept = (await as(t.app, admin).get('/api/targets?year=2020')).json();
-    expect(kept.targets[0].planTarget).toMatchObject({ id: line.id, seq: 0, text: line.text });
+    expect(mineOf(kept).planTarget).toMatchObject({ id: line.id, seq: 0, text: line.text });
     expect(kept.planLines).toHaveLength(3);
     expect((await as(t.app, admin).put(`/api/plans/${line.planId}/targets`, { goals: null, targets: ['Dòng chỉ tiêu mới'] })).statusCode).toBe(200);
     const unlinked = (await as(t.app, admin).get('/api/targets?year=2020')).json();
-    expect(unlinked.targets).toHaveLength(1);
-    expect(unlinked.targets[0].planTarget).toBeNull();
-    expect(unlinked.targets[0].planTargetId).toBeNull();
+    expect(mineOf(unlinked).planTarget).toBeNull();
+    expect(mineOf(unlinked).planTargetId).toBeNull();
   });
 });
