@@ -110,10 +110,10 @@ describe('periodic CCHC report in Chromium: units write and send, Sở Nội v�
     await asUser('admin');
   });
 
-  it('the administrator sees the two reports sent and urges the rest', async () => {
+  it('the administrator sees the two reports sent (beside the demo’s six) and urges the rest', async () => {
     await page.getByRole('link', { name: 'Báo cáo CCHC định kỳ' }).click();
     await page.getByTestId('period-picker-kind').getByText('Quý III').click();
-    await expect.poll(() => page.getByTestId('submitted-count').textContent()).toBe('2/18 đơn vị đã gửi báo cáo');
+    await expect.poll(() => page.getByTestId('submitted-count').textContent()).toBe('8/18 đơn vị đã gửi báo cáo'); // the demo had six units' reports of Q3 sent already
     const state = (unit: string) => page.locator(`[data-testid=unit-report-row][data-unit="${unit}"]`).getByTestId('report-state').textContent();
     expect(await state('Sở Tư pháp')).toBe('Đã gửi');
     expect(await state('Sở Khoa học và Công nghệ')).toBe('Đã gửi');
@@ -123,7 +123,7 @@ describe('periodic CCHC report in Chromium: units write and send, Sở Nội v�
     await page.getByTestId('urge-open').click();
     await page.getByTestId('urge-message').fill('Đề nghị các đơn vị gửi báo cáo CCHC quý III trước ngày 20/9.');
     await page.getByTestId('urge-send').click();
-    await expect.poll(async () => (await page.getByTestId('urge-result').textContent()) ?? '').toMatch(/^Đã đôn đốc 16 đơn vị \(\d+ người nhận thông báo\)\.$/);
+    await expect.poll(async () => (await page.getByTestId('urge-result').textContent()) ?? '').toMatch(/^Đã đôn đốc 10 đơn vị \(\d+ người nhận thông báo\)\.$/);
   });
 
   it('the administrator adds the year’s target for communes, shown met / not met per commune', async () => {
@@ -188,6 +188,13 @@ describe('periodic CCHC report in Chromium: units write and send, Sở Nội v�
       else if (path === '/indicators/targets') await expect.poll(() => page.getByTestId('target-unit-row').count(), { message: link }).toBeGreaterThan(0);
       else if (path.startsWith('/par/rounds/')) await rows('ranking');
       else if (path === '/procedures') await rows('procedures-table');
+      else if (path === '/legal-documents') {
+        // the register in the window, issued (or led) by the unit: as many documents as the figure says
+        const issued = new URLSearchParams(link.split('?')[1]);
+        const api = (await call('GET', `/api/legal-documents?${issued}&limit=1`)).body as { total: number };
+        await page.getByTestId('ld-table').waitFor();
+        await expect.poll(async () => (await page.getByTestId('ld-total').textContent()) ?? '', { message: link }).toContain(String(api.total));
+      } else if (path === '/staffing') await page.getByTestId('st-table').waitFor();
       else throw new Error(`no records page known for ${link}`);
     }
 
