@@ -15,3 +15,4 @@ export * from './schema/dossiers.js';
 export * from './schema/par.js';
 export * from './schema/indicators.js';
 export * from './schema/reports.js';
+export * from './schema/dvcqg.js';

@@ -24,6 +24,7 @@ import { progressRoutes } from './routes/progress.js';
 import { userRoutes } from './routes/users.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { reportRoutes } from './routes/reports.js';
+import { dvcqgRoutes } from './routes/dvcqg.js';
 
 export interface AppOptions {
   database: Database;
@@ -84,6 +85,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(progressRoutes, { db });
   await app.register(indicatorRoutes, { db });
   await app.register(reportRoutes, { db });
+  await app.register(dvcqgRoutes, { db, loginRateLimit: opts.loginRateLimit ?? 10 });
 
   await registerWeb(app, opts.webDir ?? defaultWebDir);
   app.addHook('onSend', async (_req, reply) => {
