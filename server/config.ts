@@ -13,6 +13,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   ingestApiKey?: string;
+  /** the password of the demo DVCQG source account */
+  dvcqgPassword?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     ingestApiKey: env.INGEST_API_KEY || undefined,
+    dvcqgPassword: env.DVCQG_DEMO_PASSWORD || undefined,
   };
 }
