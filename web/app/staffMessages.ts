@@ -11,6 +11,7 @@ import * as auth from '../features/auth/messages';
 import * as calendar from '../features/calendar/messages';
 import * as dossiers from '../features/dossiers/messages';
 import * as dossiersPublic from '../features/dossiers/publicMessages';
+import * as dvcqg from '../features/dvcqg/messages';
 import * as home from '../features/home/messages';
 import * as org from '../features/org/messages';
 import * as par from '../features/par/messages';
@@ -19,4 +20,4 @@ import * as plans from '../features/plans/messages';
 import * as procedures from '../features/procedures/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, home, org, par, plans, procedures, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, dvcqg, home, org, par, plans, procedures, users];

@@ -33,7 +33,7 @@ export async function overview(db: Db, now: Date) {
       .from(dvcqgSnapshots)
       .where(eq(dvcqgSnapshots.sourceId, s.id))
       .orderBy(desc(dvcqgSnapshots.id))
-      .limit(20);
+      .limit(10);
     const [{ dossiersCount }] = await db.select({ dossiersCount: sql<number>`count(*)::int` }).from(dossiers).where(eq(dossiers.sourceSystem, s.code));
     list.push({ id: s.id, code: s.code, name: s.name, username: s.username, madonvi: s.madonvi, active: s.active, lastMessageAt: s.lastMessageAt, lastService: s.lastService, today: counts, dossiers: dossiersCount, recent });
   }
