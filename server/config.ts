@@ -18,6 +18,8 @@ export interface Config {
   /** the audit trail's key (64 hex characters), else kept in `auditKeyFile` */
   auditKey?: string;
   auditKeyFile: string;
+  /** the password of the demo DVCQG source account */
+  dvcqgPassword?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +38,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit: Math.max(1, Number(env.PUBLIC_RATE_LIMIT ?? 60) || 60),
     auditKey: env.AUDIT_KEY || undefined,
     auditKeyFile: resolve(env.AUDIT_KEY_FILE ?? `${env.DATA_DIR ?? './data'}/audit.key`),
+    dvcqgPassword: env.DVCQG_DEMO_PASSWORD || undefined,
   };
 }

@@ -20,6 +20,7 @@ if (boot.demoLoaded) lines.push('cchc: demo data loaded (Long An 2015â€“2025, TÃ
 if (boot.generatedAdminPassword) lines.push(`cchc: created user "admin" with password: ${boot.generatedAdminPassword}   (shown once; change it after login)`);
 else if (boot.adminCreated) lines.push('cchc: created user "admin" with ADMIN_PASSWORD');
 if (boot.generatedDemoPassword) lines.push(`cchc: demo users (snv.thamdinh, stp.canbo, stp.lanhdao, ubnd.lanhdao, hdnd.giamsat) password: ${boot.generatedDemoPassword}`);
+if (boot.generatedDvcqgPassword) lines.push(`cchc: demo DVCQG source account "motcua.mau" (POST /api/dvcqg/login) password: ${boot.generatedDvcqgPassword}`);
 console.log(lines.join('\n'));
 
 await app.listen({ port: config.port, host: config.host });

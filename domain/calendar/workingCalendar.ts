@@ -249,7 +249,8 @@ export class WorkingCalendar {
   /** "2 ngày 3 giờ": working minutes as working days, hours and minutes. */
   split(minutes: number): { days: number; hours: number; minutes: number } {
     const perDay = this.minutesPerDay();
-    return { days: Math.floor(minutes / perDay), hours: Math.floor((minutes % perDay) / 60), minutes: minutes % 60 };
+    const whole = Math.floor(minutes);
+    return { days: Math.floor(whole / perDay), hours: Math.floor((whole % perDay) / 60), minutes: whole % 60 };
   }
 }
 

@@ -2,8 +2,13 @@
 import { fold, nfc } from '../text/normalize.js';
 import { type OnlineLevel, parseLevel, parseOnlineLevel, parseTimeLimit, type ProcedureLevel, type TimeLimit } from './procedure.js';
 
-export const PROCEDURE_COLUMNS = ['code', 'name', 'field', 'level', 'agency', 'limit', 'online', 'fee', 'legalBasis'] as const;
-export const PROCEDURE_LABELS = ['Mã TTHC', 'Tên TTHC', 'Lĩnh vực', 'Cấp thực hiện', 'Cơ quan thực hiện', 'Thời hạn giải quyết', 'Mức độ DVC trực tuyến', 'Phí, lệ phí', 'Căn cứ pháp lý'];
+/** The last column, the national procedure code (MaTTHC of the national database), may be left out of a file. */
+export const PROCEDURE_COLUMNS = ['code', 'name', 'field', 'level', 'agency', 'limit', 'online', 'fee', 'legalBasis', 'nationalCode'] as const;
+export const PROCEDURE_LABELS = ['Mã TTHC', 'Tên TTHC', 'Lĩnh vực', 'Cấp thực hiện', 'Cơ quan thực hiện', 'Thời hạn giải quyết', 'Mức độ DVC trực tuyến', 'Phí, lệ phí', 'Căn cứ pháp lý', 'Mã TTHC quốc gia'];
+const REQUIRED_COLUMNS = PROCEDURE_COLUMNS.length - 1;
+
+/** Names the national portal gives a procedure (LayThuTuc's TENTTHC and LINHVUCTHUCHIEN), by national code. */
+export type NationalNames = (nationalCode: string) => { name?: string | null; field?: string | null } | undefined;
 
 export interface ProcedureRow {
   row: number;
@@ -20,6 +25,8 @@ export interface ProcedureInput {
   onlineLevel: OnlineLevel;
   fee: string;
   legalBasis: string;
+  /** empty when the file does not give it */
+  nationalCode: string;
   row: number;
 }
 
@@ -30,21 +37,32 @@ export interface ProcedureRowError {
 }
 
 export function isProcedureHeader(cells: string[]): boolean {
-  return PROCEDURE_COLUMNS.every((c, i) => [fold(c), fold(PROCEDURE_LABELS[i])].includes(fold(cells[i] ?? '')));
+  const matches = (i: number) => [fold(PROCEDURE_COLUMNS[i]), fold(PROCEDURE_LABELS[i])].includes(fold(cells[i] ?? ''));
+  return PROCEDURE_COLUMNS.slice(0, REQUIRED_COLUMNS).every((_, i) => matches(i)) && (!(cells[REQUIRED_COLUMNS] ?? '').trim() || matches(REQUIRED_COLUMNS));
 }
 
-export function readProcedureTable(rows: ProcedureRow[]): { procedures: ProcedureInput[]; errors: ProcedureRowError[] } {
+/**
+ * `national`: names the national portal gives procedures; a row with a national code and no name or field
+ * takes them from there (the names one-stop systems sent with their dossiers, as LayThuTuc gives them).
+ */
+export function readProcedureTable(rows: ProcedureRow[], national: NationalNames = () => undefined): { procedures: ProcedureInput[]; errors: ProcedureRowError[] } {
   const procedures: ProcedureInput[] = [];
   const errors: ProcedureRowError[] = [];
   const seen = new Map<string, number>();
+  const seenNational = new Map<string, number>();
   for (const { row, cells } of rows) {
     const c = PROCEDURE_COLUMNS.map((_, i) => nfc(cells[i] ?? ''));
     if (c.every((x) => !x)) continue;
-    const [code, name, field, levelText, agency, limitText, onlineText, fee, legalBasis] = c;
+    const [code, nameText, fieldText, levelText, agency, limitText, onlineText, fee, legalBasis, nationalCode] = c;
+    const known = nationalCode ? national(nationalCode) : undefined;
+    const name = nameText || nfc(known?.name ?? '');
+    const field = fieldText || nfc(known?.field ?? '');
     const err = (column: ProcedureRowError['column'], message: string) => errors.push({ row, column, message });
     if (!code) err('code', 'Thiếu mã thủ tục.');
     else if (seen.has(code)) err('code', `Mã ${code} trùng với dòng ${seen.get(code)}.`);
     else seen.set(code, row);
+    if (nationalCode && seenNational.has(nationalCode)) err('nationalCode', `Mã TTHC quốc gia ${nationalCode} trùng với dòng ${seenNational.get(nationalCode)}.`);
+    else if (nationalCode) seenNational.set(nationalCode, row);
     if (!name) err('name', 'Thiếu tên thủ tục.');
     if (!field) err('field', 'Thiếu lĩnh vực.');
     const level = parseLevel(levelText);
@@ -54,7 +72,7 @@ export function readProcedureTable(rows: ProcedureRow[]): { procedures: Procedur
     const onlineLevel = parseOnlineLevel(onlineText);
     if (!onlineLevel) err('online', `Mức độ trực tuyến "${onlineText}" không hợp lệ (toàn trình, một phần, để trống).`);
     if (code && name && field && level && limit && onlineLevel) {
-      procedures.push({ code, name, field, level, agency, limit, onlineLevel, fee, legalBasis, row });
+      procedures.push({ code, name, field, level, agency, limit, onlineLevel, fee, legalBasis, nationalCode, row });
     }
   }
   if (rows.length === 0 || (procedures.length === 0 && errors.length === 0)) errors.push({ row: 0, column: 'header', message: 'Tệp không có dòng dữ liệu nào.' });

@@ -17,3 +17,4 @@ export * from './schema/indicators.js';
 export * from './schema/reports.js';
 export * from './schema/legalDocs.js';
 export * from './schema/staffing.js';
+export * from './schema/dvcqg.js';

@@ -28,6 +28,7 @@ import { userRoutes } from './routes/users.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { reportRoutes } from './routes/reports.js';
 import { adminRoutes } from './routes/admin.js';
+import { dvcqgRoutes } from './routes/dvcqg.js';
 
 export interface AppOptions {
   database: Database;
@@ -105,6 +106,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(adminRoutes, { database: opts.database, databaseUrl: opts.databaseUrl });
   await app.register(legalDocRoutes, { db });
   await app.register(staffingRoutes, { db });
+  await app.register(dvcqgRoutes, { db, loginRateLimit: opts.loginRateLimit ?? 10 });
 
   await registerWeb(app, opts.webDir ?? defaultWebDir);
   return app;

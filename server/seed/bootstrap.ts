@@ -16,6 +16,7 @@ import { recordYear } from '../modules/calendar/calendar.js';
 import { importProcedures } from '../modules/procedures/procedures.js';
 import { readFileSync } from 'node:fs';
 import { loadDemoDossiers } from './demoDossiers.js';
+import { loadDemoDvcqg } from './demoDvcqg.js';
 import { COMMUNE_SET_2026, DEPARTMENT_SET_2026 } from './parSets.js';
 import { createSet } from '../modules/par/criteriaSets.js';
 import { loadDemoPar } from './demoPar.js';
@@ -30,6 +31,8 @@ export interface BootstrapResult {
   /** set when the password was generated here and must be shown once */
   generatedAdminPassword?: string;
   generatedDemoPassword?: string;
+  /** the demo DVCQG source account's password, when generated here */
+  generatedDvcqgPassword?: string;
 }
 
 /** The unit `admin` belongs to: a live Sở Nội vụ, else any live root, else a new "Sở Nội vụ". */
@@ -53,7 +56,7 @@ async function unitIdsByCode(tx: Tx): Promise<Map<string, number>> {
   return new Map((await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits)).map((u) => [u.code, u.id]));
 }
 
-export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?: boolean; demoPar?: boolean; demoReports?: boolean; adminPassword?: string; demoPassword?: string }): Promise<BootstrapResult> {
+export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?: boolean; demoPar?: boolean; demoReports?: boolean; adminPassword?: string; demoPassword?: string; dvcqgPassword?: string }): Promise<BootstrapResult> {
   return db.transaction(async (tx) => {
     const result: BootstrapResult = { demoLoaded: false, adminCreated: false };
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits);
@@ -87,6 +90,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
         // Long An's dossiers of mid-2023 too, so that its Q3/2023 report (seed 000) has its one-stop figures
         await loadDemoDossiers(db2, DEMO_ACTOR, { count: 700, from: new Date('2023-05-02T08:00:00+07:00'), until: new Date('2023-12-14T17:00:00+07:00'), now: new Date('2023-12-15T08:00:00+07:00'), seed: 2023 });
         await loadDemoDossiers(db2, DEMO_ACTOR);
+        result.generatedDvcqgPassword = (await loadDemoDvcqg(db2, new Date(), opts.dvcqgPassword)).generatedPassword;
       }
       const sets2026: number[] = [];
       for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) sets2026.push((await createSet(db2, DEMO_ACTOR, set, new Date('2025-12-15T09:00:00+07:00'))).id);

@@ -95,6 +95,21 @@ describe.each(ENGINES)('the demo on %s', (engine) => {
     expect(late.n).toBe(0);
   });
 
+  it('the demo portal sync (DVCQG): a source account, its dossiers applied through the receiver, one unit name held for mapping', async () => {
+    const admin = await login(t.app, 'admin');
+    const o = (await as(t.app, admin).get('/api/dvcqg/sources')).json();
+    expect(o.sources).toHaveLength(1);
+    expect(o.sources[0]).toMatchObject({ username: 'motcua.mau', active: true, dossiers: 5 });
+    expect(o.sources[0].lastMessageAt).not.toBeNull();
+    expect(o.sources[0].today.held).toBe(1);
+    expect(o.unresolvedUnits).toEqual([expect.objectContaining({ text: 'Bộ phận Một cửa Ban Quản lý Khu kinh tế (mẫu)', dossiers: 1 })]);
+    const refused = await rows(sql`select count(*)::int as n from dvcqg_snapshots where outcome = 'refused'`);
+    expect(refused[0].n).toBe(0);
+    const done = (await t.app.inject({ method: 'GET', url: '/api/public/dossiers/MAU-DVCQG-0002' })).json();
+    expect(done).toMatchObject({ statusCode: 10 });
+    expect(done.history.map((h: { kind: string }) => h.kind)).toEqual(['received', 'transferred', 'supplement_requested', 'supplement_received', 'processed', 'result_returned']);
+  });
+
   it('a task reported done in its quarter counts as done on time for the unit’s computed PAR criterion', async () => {
     const head = await login(t.app, 'stp.lanhdao');
     const rounds = (await as(t.app, head).get('/api/par/rounds')).json();

@@ -68,6 +68,22 @@ describe.each(ENGINES)('procedures on %s', (engine) => {
     expect(e.after.limit).toEqual({ value: 2, unit: 'day' });
   });
 
+  it('the national procedure code (Mã TTHC quốc gia) beside the local code: imported, searched, checked', async () => {
+    const h = `${header},Mã TTHC quốc gia`;
+    const ok = [h, 'MAU.HT.02,Đăng ký kết hôn,Hộ tịch,Cấp xã,UBND cấp xã,1 ngày làm việc,Một phần,Miễn lệ phí,Luật Hộ tịch 2014,1.000894'].join('\r\n');
+    expect((await upload(ok, false)).statusCode).toBe(200);
+    expect((await search('1.000894')).items[0]).toMatchObject({ code: 'MAU.HT.02', nationalCode: '1.000894' });
+    // a file without the column keeps the code given before
+    const again = [header, 'MAU.HT.02,Đăng ký kết hôn,Hộ tịch,Cấp xã,UBND cấp xã,1 ngày làm việc,Một phần,Miễn lệ phí,Luật Hộ tịch 2014'].join('\r\n');
+    expect((await upload(again, false)).statusCode).toBe(200);
+    expect((await search('MAU.HT.02')).items[0].nationalCode).toBe('1.000894');
+    const bad = [h, 'MAU.HT.03,Đăng ký khai tử,Hộ tịch,Cấp xã,UBND cấp xã,1 ngày làm việc,Toàn trình,,,1.000894', 'X.9,Thủ tục X,Lĩnh vực,Cấp tỉnh,,5 ngày,,,,2.1', 'X.10,Thủ tục Y,Lĩnh vực,Cấp tỉnh,,5 ngày,,,,2.1', 'X.11,,,Cấp tỉnh,,5 ngày,,,,9.9'].join('\r\n');
+    const p = (await upload(bad, true)).json();
+    expect(p.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['4:nationalCode', '5:name', '5:field', '2:nationalCode']);
+    expect(p.errors[0].message).toBe('Mã TTHC quốc gia 2.1 trùng với dòng 3.');
+    expect(p.errors[3].message).toBe('Mã TTHC quốc gia 1.000894 đã gắn với thủ tục MAU.HT.02.');
+  });
+
   it('only the administrator imports', async () => {
     const officer = await login(t.app, 'stp.canbo');
     expect((await upload(header, true, officer)).statusCode).toBe(403);

@@ -70,7 +70,7 @@ describe.each(ENGINES)('report and indicator screens’ API on %s', (engine) => 
     expect(line).toMatchObject({ planYear: 2020, planTitle: expect.stringContaining('Long An') });
     const made = await as(t.app, admin).post('/api/targets', { code: 'dossiers.onTimeRate', year: 2020, comparator: '>', value: 98, planTargetId: line.id });
     expect(made.statusCode).toBe(201);
-    const mineOf = (r: { targets: { id: number }[] }) => r.targets.find((x) => x.id === made.json().id) as { planTarget: unknown; planTargetId: number | null };
+    const mineOf = (r: { targets: { id: number; planTarget: unknown; planTargetId: number | null }[] }) => r.targets.find((x) => x.id === made.json().id)!;
     const after = (await as(t.app, admin).get('/api/targets?year=2020')).json();
     expect(mineOf(after).planTarget).toMatchObject({ id: line.id, planId: line.planId, text: line.text });
     expect((await as(t.app, admin).get('/api/targets?year=2026')).json().planLines).toEqual([]);

@@ -42,6 +42,7 @@ const DossierDashboard = page(() => import('../features/dossiers/DossierDashboar
 const DossierListPage = page(() => import('../features/dossiers/DossierListPage'), 'DossierListPage');
 const DossierDetailPage = page(() => import('../features/dossiers/DossierDetailPage'), 'DossierDetailPage');
 const Index766Page = page(() => import('../features/dossiers/Index766Page'), 'Index766Page');
+const DvcqgPage = page(() => import('../features/dvcqg/DvcqgPage'), 'DvcqgPage');
 const CriteriaSetsPage = page(() => import('../features/par/CriteriaSetsPage'), 'CriteriaSetsPage');
 const RoundsPage = page(() => import('../features/par/RoundsPage'), 'RoundsPage');
 const RoundPage = page(() => import('../features/par/RoundPage'), 'RoundPage');
@@ -111,6 +112,7 @@ export function App() {
                   <Route path="dossiers/list" element={<DossierListPage />} />
                   <Route path="dossiers/:id" element={<DossierDetailPage />} />
                   <Route path="index766" element={<Index766Page />} />
+                  <Route path="dvcqg" element={<DvcqgPage />} />
                   <Route path="par/criteria-sets" element={<CriteriaSetsPage />} />
                   <Route path="par/rounds" element={<RoundsPage />} />
                   <Route path="par/rounds/:id" element={<RoundPage />} />

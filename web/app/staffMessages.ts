@@ -11,6 +11,7 @@ import * as auth from '../features/auth/messages';
 import * as calendar from '../features/calendar/messages';
 import * as dossiers from '../features/dossiers/messages';
 import * as dossiersPublic from '../features/dossiers/publicMessages';
+import * as dvcqg from '../features/dvcqg/messages';
 import * as home from '../features/home/messages';
 import * as indicators from '../features/indicators/messages';
 import * as legalDocs from '../features/legalDocs/messages';
@@ -23,4 +24,4 @@ import * as reports from '../features/reports/messages';
 import * as staffing from '../features/staffing/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, home, indicators, legalDocs, org, par, plans, procedures, reports, staffing, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, dvcqg, home, indicators, legalDocs, org, par, plans, procedures, reports, staffing, users];

@@ -8,6 +8,8 @@ export const procedures = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     code: text('code').notNull(),
+    /** the national procedure code (MaTTHC of the national database), beside the local code */
+    nationalCode: text('national_code'),
     name: text('name').notNull(),
     /** name, code and field without diacritics, for search */
     searchText: text('search_text').notNull(),
@@ -23,5 +25,5 @@ export const procedures = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('procedures_code_uq').on(t.code), index('procedures_field_idx').on(t.field)],
+  (t) => [uniqueIndex('procedures_code_uq').on(t.code), uniqueIndex('procedures_national_code_uq').on(t.nationalCode), index('procedures_field_idx').on(t.field)],
 );

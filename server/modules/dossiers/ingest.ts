@@ -22,6 +22,8 @@ export interface IncomingEvent {
   dossierCode: string;
   procedureCode?: string | null;
   unitCode?: string | null;
+  /** the unit already resolved by the caller (the DVCQG receiver resolves unit names); wins over unitCode */
+  unitId?: number;
   kind: string;
   at: string;
   channel?: string | null;
@@ -62,8 +64,11 @@ function serialise(s: DossierState) {
 }
 
 
+/** The lock key of a dossier (source system + code), for `lockDossiers`. */
+export const dossierLockKey = (sourceSystem: string, dossierCode: string) => JSON.stringify([sourceSystem, dossierCode]);
+
 /** Locks the batch's dossiers (by source system and code) for the transaction, in one order for every batch. */
-async function lockDossiers(tx: Tx, keys: string[]) {
+export async function lockDossiers(tx: Tx, keys: string[]) {
   if (keys.length === 0) return;
   await tx.execute(sql`SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, ${INGEST_LOCK_SEED}) AS h FROM unnest(${`{${keys.map(pgArrayItem).join(',')}}`}::text[]) AS k ORDER BY h) AS x`);
 }
@@ -81,14 +86,15 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
   return db.transaction((tx) => ingestInTx(tx, calendar, actor, events, now));
 }
 
-async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: AuditActor, events: IncomingEvent[], now: Date) {
+/** The same, inside the caller's transaction (which keeps the locks it takes until it ends). */
+export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: AuditActor, events: IncomingEvent[], now: Date) {
   const errors: IngestRowError[] = [];
   const err = (index: number, code: string, e: IncomingEvent, details?: Record<string, unknown>) =>
     errors.push({ index, code, message: (MESSAGES[code] ?? (() => code))(e, details) });
 
   const keyOf = (source: string, code: string) => `${source}\u0000${code}`;
   const keys = [...new Map(events.filter((e) => typeof e.sourceSystem === 'string' && typeof e.dossierCode === 'string').map((e) => [keyOf(e.sourceSystem, e.dossierCode), e])).values()];
-  await lockDossiers(tx, keys.map((k) => JSON.stringify([k.sourceSystem, k.dossierCode])));
+  await lockDossiers(tx, keys.map((k) => dossierLockKey(k.sourceSystem, k.dossierCode)));
 
   const existing = new Map<string, typeof dossiers.$inferSelect>();
   const wanted = new Set(keys.map((k) => keyOf(k.sourceSystem, k.dossierCode)));
@@ -163,7 +169,7 @@ async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: AuditActor, 
       } else {
         const p = e.procedureCode ? procs.get(e.procedureCode) : undefined;
         if (!p) return err(index, 'UNKNOWN_PROCEDURE', e);
-        const unitId = e.unitCode ? units.get(e.unitCode) : (p.agencyUnitId ?? undefined);
+        const unitId = e.unitId ?? (e.unitCode ? units.get(e.unitCode) : (p.agencyUnitId ?? undefined));
         if (!unitId) return err(index, 'UNKNOWN_UNIT', e);
         w = { key, sourceSystem: e.sourceSystem, code: e.dossierCode, procedureId: p.id, unitId, limit: limitOf(p), state: null, counted: null, newEvents: [] };
       }

@@ -1,7 +1,7 @@
 /** Procedures: import (all or nothing, upsert by code, audited) and search with or without diacritics. */
-import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { procedures } from '../../db/schema.js';
+import { dvcqgSnapshots, procedures } from '../../db/schema.js';
 import { AgencyResolver } from '../../../domain/plans/agencies.js';
 import { isProcedureHeader, PROCEDURE_LABELS, readProcedureTable } from '../../../domain/procedures/procedureTable.js';
 import { fold } from '../../../domain/text/normalize.js';
@@ -10,6 +10,7 @@ import { AppError } from '../../errors.js';
 import { type AuditActor, recordAudit } from '../audit/record.js';
 import { readTable } from '../files/tables.js';
 import { listUnitsAsOf } from '../org/queries.js';
+import { releaseHeld } from '../dvcqg/mapping.js';
 
 type Row = typeof procedures.$inferSelect;
 
@@ -17,6 +18,7 @@ export function presentProcedure(p: Row) {
   return {
     id: p.id,
     code: p.code,
+    nationalCode: p.nationalCode,
     name: p.name,
     field: p.field,
     level: p.level,
@@ -33,12 +35,20 @@ export async function importProcedures(db: Db, actor: AuditActor, fileName: stri
   const table = await readTable(fileName, file, PROCEDURE_LABELS.length);
   const headerAt = table.findIndex((r) => r.some((c) => c.trim()));
   if (headerAt === -1 || !isProcedureHeader(table[headerAt])) {
-    throw new AppError(400, 'WRONG_COLUMNS', `Các cột không đúng mẫu: ${PROCEDURE_LABELS.join(', ')}.`, 'Wrong columns.', { expected: PROCEDURE_LABELS });
+    throw new AppError(400, 'WRONG_COLUMNS', `Các cột không đúng mẫu: ${PROCEDURE_LABELS.join(', ')} (cột cuối có thể bỏ trống).`, 'Wrong columns.', { expected: PROCEDURE_LABELS });
   }
-  const { procedures: list, errors } = readProcedureTable(table.slice(headerAt + 1).map((cells, i) => ({ row: headerAt + i + 2, cells })));
+  const rows = table.slice(headerAt + 1).map((cells, i) => ({ row: headerAt + i + 2, cells }));
+  const national = await nationalNames(db, rows.filter((r) => !(r.cells[1] ?? '').trim() || !(r.cells[2] ?? '').trim()).map((r) => (r.cells[9] ?? '').trim()).filter((c) => c));
+  const { procedures: list, errors } = readProcedureTable(rows, (c) => national.get(c));
   const units = await listUnitsAsOf(db, vietnamDateOf(new Date()));
   const resolver = new AgencyResolver(units);
-  const existing = new Map((await db.select().from(procedures)).map((p) => [p.code, p]));
+  const all = await db.select().from(procedures);
+  const existing = new Map(all.map((p) => [p.code, p]));
+  const byNational = new Map(all.filter((p) => p.nationalCode).map((p) => [p.nationalCode!, p]));
+  for (const p of list) {
+    const other = p.nationalCode ? byNational.get(p.nationalCode) : undefined;
+    if (other && other.code !== p.code) errors.push({ row: p.row, column: 'nationalCode', message: `Mã TTHC quốc gia ${p.nationalCode} đã gắn với thủ tục ${other.code}.` });
+  }
   const preview = {
     procedures: list.map((p) => ({ ...p, exists: existing.has(p.code), agencyUnitId: resolver.resolve(p.agency).unitIds[0] ?? null })),
     errors,
@@ -54,7 +64,7 @@ export async function importProcedures(db: Db, actor: AuditActor, fileName: stri
       const values = {
         code: p.code,
         name: p.name,
-        searchText: fold(`${p.code} ${p.name} ${p.field}`),
+        searchText: fold(`${p.code} ${p.nationalCode} ${p.name} ${p.field}`),
         field: p.field,
         level: p.level,
         agencyText: p.agency || null,
@@ -67,14 +77,34 @@ export async function importProcedures(db: Db, actor: AuditActor, fileName: stri
         updatedAt: new Date(),
       };
       const before = existing.get(p.code);
+      // a national code mapped before (e.g. in the DVCQG screen) stays when the file leaves the column empty
+      Object.assign(values, { nationalCode: p.nationalCode || before?.nationalCode || null });
       const [after] = before
         ? await tx.update(procedures).set(values).where(eq(procedures.id, before.id)).returning()
         : await tx.insert(procedures).values(values).returning();
       if (before) await recordAudit(tx, actor, { action: 'procedure.update', entityType: 'procedure', entityId: after.id, before: presentProcedure(before), after: presentProcedure(after) });
     }
     await recordAudit(tx, actor, { action: 'procedure.import', entityType: 'procedure_list', entityId: fileName, after: preview.summary });
+    // dossiers of the portal sync held for a national code the catalogue did not have are applied now
+    for (const code of new Set(preview.procedures.map((p) => p.nationalCode).filter((c) => c))) await releaseHeld(tx, actor, 'procedure', code, new Date());
   });
   return preview;
+}
+
+/**
+ * The names one-stop systems sent with their dossiers for these national codes (TenTTHC, TenLinhVuc: what the
+ * portal's LayThuTuc gives them), the latest of each.
+ */
+async function nationalNames(db: Db, codes: string[]) {
+  const out = new Map<string, { name: string | null; field: string | null }>();
+  if (codes.length === 0) return out;
+  const rows = await db
+    .selectDistinctOn([dvcqgSnapshots.procedureCode], { code: dvcqgSnapshots.procedureCode, name: sql<string | null>`${dvcqgSnapshots.payload}->>'TenTTHC'`, field: sql<string | null>`${dvcqgSnapshots.payload}->>'TenLinhVuc'` })
+    .from(dvcqgSnapshots)
+    .where(inArray(dvcqgSnapshots.procedureCode, codes))
+    .orderBy(dvcqgSnapshots.procedureCode, desc(dvcqgSnapshots.id));
+  for (const r of rows) out.set(r.code!, { name: r.name, field: r.field });
+  return out;
 }
 
 export async function searchProcedures(db: Db, q: { q?: string; field?: string; level?: string; limit: number; offset: number }) {
