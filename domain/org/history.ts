@@ -9,6 +9,7 @@
  */
 import { DomainError } from '../errors.js';
 import { addDays, aliveOn, type DateSpan, type IsoDate, spansOverlap, spanWithin } from './dates.js';
+import { historyIndex } from './historyIndex.js';
 
 export const UNIT_TYPES = [
   'province', // tỉnh, thành phố trực thuộc TW (UBND cấp tỉnh)
@@ -76,6 +77,18 @@ function byTypeThenName(a: UnitAsOf, b: UnitAsOf): number {
 
 /** The units alive on `date`, each with the name and parent it had that day. */
 export function unitsAsOf(h: OrgHistory, date: IsoDate): UnitAsOf[] {
+  const memo = historyIndex(h).asOf;
+  let units = memo.get(date);
+  if (!units) {
+    units = computeUnitsAsOf(h, date);
+    if (memo.size > 500) memo.clear();
+    memo.set(date, units);
+  }
+  // callers may change what they get: each gets its own copies
+  return units.map((u) => ({ ...u }));
+}
+
+function computeUnitsAsOf(h: OrgHistory, date: IsoDate): UnitAsOf[] {
   const nameOf = new Map<number, string>();
   for (const n of h.names) if (aliveOn(n, date)) nameOf.set(n.unitId, n.name);
   const parentOf = new Map<number, number>();
@@ -122,6 +135,7 @@ export interface LineageStep {
 
 /** What a unit came from (predecessors, transitively) and what it went into (successors). */
 export function lineage(h: OrgHistory, unitId: number): { cameFrom: LineageStep[]; wentInto: LineageStep[] } {
+  const ix = historyIndex(h);
   const walk = (forward: boolean): LineageStep[] => {
     const steps: LineageStep[] = [];
     const seen = new Set([unitId]);
@@ -129,10 +143,9 @@ export function lineage(h: OrgHistory, unitId: number): { cameFrom: LineageStep[
     for (let depth = 1; frontier.length > 0; depth++) {
       const next: number[] = [];
       for (const id of frontier) {
-        for (const s of h.successions) {
-          const from = forward ? s.predecessorId : s.successorId;
+        for (const s of (forward ? ix.successorsOf : ix.predecessorsOf).get(id) ?? []) {
           const to = forward ? s.successorId : s.predecessorId;
-          if (from !== id || seen.has(to)) continue;
+          if (seen.has(to)) continue;
           seen.add(to);
           next.push(to);
           steps.push({ unitId: to, viaUnitId: id, date: s.date, kind: s.kind, depth });

@@ -5,12 +5,16 @@
  * counts those of the departments it absorbed.
  */
 import { lineage, type OrgHistory } from './history.js';
+import { historyIndex } from './historyIndex.js';
 
 export function statisticsScope(h: OrgHistory, unitId: number, opts: { predecessors?: boolean } = {}): number[] {
+  const ix = historyIndex(h);
+  const key = `${unitId}:${opts.predecessors !== false}`;
+  const known = ix.scopes.get(key);
+  if (known) return [...known];
   // without predecessors: the unit and what was ever below it (a ward of Tây Ninh without the Long An wards it came from)
   const roots = opts.predecessors === false ? [unitId] : [unitId, ...lineage(h, unitId).cameFrom.map((s) => s.unitId)];
-  const children = new Map<number, number[]>();
-  for (const p of h.parents) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p.unitId]);
+  const children = ix.childrenOf;
   const seen = new Set<number>();
   const stack = [...roots];
   while (stack.length) {
@@ -19,13 +23,14 @@ export function statisticsScope(h: OrgHistory, unitId: number, opts: { predecess
     seen.add(id);
     stack.push(...(children.get(id) ?? []));
   }
-  return [...seen].sort((a, b) => a - b);
+  const scope = [...seen].sort((a, b) => a - b);
+  ix.scopes.set(key, scope);
+  return [...scope];
 }
 
 /** The unit's name now, or its last name if it is closed. */
 export function latestName(h: OrgHistory, unitId: number): string {
-  const names = h.names.filter((n) => n.unitId === unitId).sort((a, b) => b.validFrom.localeCompare(a.validFrom));
-  return names[0]?.name ?? `#${unitId}`;
+  return historyIndex(h).namesByUnit.get(unitId)?.[0]?.name ?? `#${unitId}`;
 }
 
 /**
@@ -33,11 +38,12 @@ export function latestName(h: OrgHistory, unitId: number): string {
  * into (followed on), so that rankings list the units of that date. A unit split in several stays itself.
  */
 export function representativeOn(h: OrgHistory, unitId: number, date: string): number {
+  const ix = historyIndex(h);
   let id = unitId;
   for (let guard = 0; guard < 20; guard++) {
-    const u = h.units.find((x) => x.id === id);
+    const u = ix.unitById.get(id);
     if (!u || u.validTo === null || u.validTo >= date) return id;
-    const next = h.successions.filter((s) => s.predecessorId === id);
+    const next = ix.successorsOf.get(id) ?? [];
     if (next.length !== 1) return id;
     id = next[0].successorId;
   }

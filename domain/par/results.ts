@@ -37,7 +37,11 @@ export interface Ranked<T> {
 /** Rank within each unit type by index, highest first; units without an index are not ranked. */
 export function rankWithinType<T extends { unitType: string; index: number | null }>(rows: T[]): (T & { rank: number | null })[] {
   const byType = new Map<string, T[]>();
-  for (const r of rows) byType.set(r.unitType, [...(byType.get(r.unitType) ?? []), r]);
+  for (const r of rows) {
+    const list = byType.get(r.unitType);
+    if (list) list.push(r);
+    else byType.set(r.unitType, [r]);
+  }
   const rank = new Map<T, number>();
   for (const list of byType.values()) {
     const sorted = list.filter((r) => r.index !== null).sort((a, b) => b.index! - a.index!);
@@ -78,6 +82,20 @@ export interface UnitTotals {
 
 const cents = (x: number | null) => Math.round((x ?? 0) * 100);
 
+/** A set's leaves, the area of each (by position) and its maximum: worked out once per set, not per unit. */
+const layouts = new WeakMap<object, { items: ReturnType<typeof leaves>; areaOf: number[]; maxScore: number }>();
+function layoutOf(set: Pick<CriteriaSet, 'areas' | 'surveyShare'>) {
+  const key = set.areas as object;
+  let l = layouts.get(key);
+  if (!l || l.maxScore !== setMaximum(set as CriteriaSet)) {
+    const items = leaves(set);
+    const pos = new Map(set.areas.map((a, i) => [a.code, i]));
+    l = { items, areaOf: items.map((it) => pos.get(it.area)!), maxScore: setMaximum(set as CriteriaSet) };
+    layouts.set(key, l);
+  }
+  return l;
+}
+
 /**
  * A unit's totals on its set: the unit's own score, the appraised score (items not yet appraised count with
  * the unit's score), the survey points, and the index over the whole maximum (criteria + survey share).
@@ -85,14 +103,15 @@ const cents = (x: number | null) => Math.round((x ?? 0) * 100);
  */
 export function unitTotals(set: Pick<CriteriaSet, 'areas' | 'surveyShare'>, scores: ItemScore[], surveyScore: number | null): UnitTotals {
   const byCode = new Map(scores.map((s) => [s.itemCode, s]));
-  const items = leaves(set);
+  const { items, areaOf, maxScore } = layoutOf(set);
   let self = 0;
   let fin = 0;
   let appraisedItems = 0;
   const areas = set.areas.map((a) => ({ code: a.code, name: a.name, max: a.max, self: 0, final: 0, index: null as number | null }));
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const s = byCode.get(item.code);
-    const area = areas.find((a) => a.code === item.area)!;
+    const area = areas[areaOf[i]];
     const own = cents(s?.selfScore ?? null);
     const counted = s ? cents(finalScore(s)) : 0;
     if (s?.appraisal === 'accepted' || s?.appraisal === 'adjusted') appraisedItems++;
@@ -106,7 +125,6 @@ export function unitTotals(set: Pick<CriteriaSet, 'areas' | 'surveyShare'>, scor
     a.self /= 100;
     a.final /= 100;
   }
-  const maxScore = setMaximum(set as CriteriaSet);
   const achieved = (fin + cents(surveyScore)) / 100;
   return {
     selfScore: self / 100,

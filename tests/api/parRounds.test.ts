@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readDocx } from '../helpers/docx.js';
@@ -296,8 +297,13 @@ describe.each(ENGINES)('PAR rounds on %s', (engine) => {
     expect((await as(t.app, admin).put(`${unitUrl(stp)}/appraiser`, { appraiserId: second.json().id })).json().code).toBe('OWN_UNIT');
     expect((await ap2.post(`${unitUrl(snv)}/accept-remaining`)).json()).toEqual({ accepted: 6 });
     await as(t.app, admin).upload(`/api/par/rounds/${roundId}/survey`, 'dieu-tra.csv', Buffer.from('Mã đơn vị,Tên đơn vị,Điểm,Điểm tối đa\nTN.SNV,Sở Nội vụ,100,100\n'));
+    const before = (await as(t.app, leader).get(`/api/par/rounds/${roundId}/results`)).json().units;
     expect((await as(t.app, admin).post(`/api/par/rounds/${roundId}/approve`)).json().status).toBe('approved');
     expect((await as(t.app, stpOfficer).put(item(stp, '1.2'), { input: { value: 1 } })).json().code).toBe('ROUND_CLOSED');
+    // the results are kept at approval and read from there: the same figures, and a score changed behind the
+    // system's back afterwards does not move them
+    await t.database.db.execute(sql`update par_scores set self_score = 0, appraised_score = 0 where round_unit_id in (select id from par_round_units where round_id = ${roundId})`);
+    expect((await as(t.app, leader).get(`/api/par/rounds/${roundId}/results`)).json().units).toEqual(before);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/par/rounds/${roundId}` })).statusCode).toBe(404);
     const published = (await as(t.app, admin).post(`/api/par/rounds/${roundId}/publish`)).json();
     expect(published.status).toBe('published');

@@ -39,6 +39,8 @@ export const parRounds = pgTable('par_rounds', {
   publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
   /** the audit trail's head at publication: { lastId, lastHash, count } */
   auditHead: jsonb('audit_head'),
+  /** the results as they were at approval (UnitResult[] with last year's index), read instead of recomputing */
+  results: jsonb('results'),
   createdAt: createdAt(),
 });
 

@@ -3,18 +3,19 @@
  * type and group, the breakdown by area, and last year's index; exported to .xlsx and a .docx report.
  * Units that have not submitted show no score: their self-assessment is still a draft.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { type Block, buildOfficialDocx } from '../documents/decree30.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { parRoundUnits, parRounds, parScores } from '../../db/schema.js';
 import { setsOf } from './criteriaSets.js';
 import type { OrgHistory } from '../../../domain/org/history.js';
 import { lineage, unitsAsOf } from '../../../domain/org/history.js';
+import { historyIndex } from '../../../domain/org/historyIndex.js';
 import { aliveOn, type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { latestName } from '../../../domain/org/scope.js';
 import type { AppraisalState } from '../../../domain/par/assessment.js';
-import { averageIndex, changeSince, type GroupThreshold, groupOf, previousIndex, rankWithinType, type UnitResult, unitLabel, unitTotals } from '../../../domain/par/results.js';
+import { averageIndex, changeSince, type GroupThreshold, groupOf, type ItemScore, previousIndex, rankWithinType, type UnitResult, unitLabel, unitTotals } from '../../../domain/par/results.js';
 import { round2 } from '../../../domain/par/scoring.js';
 import { setupPrint } from '../files/xlsxPrint.js';
 import { loadHistory } from '../org/history.js';
@@ -22,31 +23,45 @@ import { presentRound, requireRound, type RoundRow } from './rounds.js';
 
 /** The name of a unit's parent on `date` (its last parent if it had none that day), under the parent's name of that day. */
 export function parentNameOn(h: OrgHistory, unitId: number, date: IsoDate): string | null {
-  const spans = h.parents.filter((p) => p.unitId === unitId);
+  const ix = historyIndex(h);
+  const spans = ix.parentsByUnit.get(unitId) ?? [];
   const span = spans.find((p) => aliveOn(p, date)) ?? [...spans].sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
   if (!span) return null;
-  const names = h.names.filter((n) => n.unitId === span.parentId);
-  return names.find((n) => aliveOn(n, date))?.name ?? latestName(h, span.parentId);
+  return (ix.namesByUnit.get(span.parentId) ?? []).find((n) => aliveOn(n, date))?.name ?? latestName(h, span.parentId);
 }
 
-async function computeResults(db: Db, round: RoundRow, withPrevious: boolean, h: OrgHistory): Promise<UnitResult[]> {
-  const rus = await db.select().from(parRoundUnits).where(eq(parRoundUnits.roundId, round.id));
-  const sets = await setsOf(db, rus);
-  const submitted = rus.filter((u) => u.submittedAt);
-  const scores = submitted.length ? await db.select().from(parScores).where(inArray(parScores.roundUnitId, submitted.map((u) => u.id))) : [];
+/**
+ * The results of a round: read as stored at approval, or computed from the scores while the round is open.
+ * Scores are read once, only the columns the totals need, and grouped by unit in a Map.
+ */
+async function computeResults(db: Db | Tx, round: RoundRow, withPrevious: boolean, h: OrgHistory): Promise<UnitResult[]> {
+  if (round.results) return round.results as UnitResult[];
+  const rus = await db
+    .select({ id: parRoundUnits.id, unitId: parRoundUnits.unitId, setId: parRoundUnits.setId, submittedAt: parRoundUnits.submittedAt, surveyScore: parRoundUnits.surveyScore })
+    .from(parRoundUnits)
+    .where(eq(parRoundUnits.roundId, round.id));
+  const sets = await setsOf(db as Db, rus);
+  const scores = await db
+    .select({ roundUnitId: parScores.roundUnitId, itemCode: parScores.itemCode, selfScore: parScores.selfScore, appraisedScore: parScores.appraisedScore, appraisal: parScores.appraisal })
+    .from(parScores)
+    .innerJoin(parRoundUnits, eq(parRoundUnits.id, parScores.roundUnitId))
+    .where(and(eq(parRoundUnits.roundId, round.id), isNotNull(parRoundUnits.submittedAt)));
+  const byUnit = new Map<number, ItemScore[]>();
+  for (const x of scores) {
+    const item = { itemCode: x.itemCode, selfScore: x.selfScore === null ? null : Number(x.selfScore), appraisedScore: x.appraisedScore === null ? null : Number(x.appraisedScore), appraisal: x.appraisal as AppraisalState | null };
+    const list = byUnit.get(x.roundUnitId);
+    if (list) list.push(item);
+    else byUnit.set(x.roundUnitId, [item]);
+  }
+  const ix = historyIndex(h);
   const asOf = presentRound(round).selfFrom;
   const rows = rus.map((u) => {
     const s = sets.get(u.setId)!;
-    const mine = scores.filter((x) => x.roundUnitId === u.id);
-    const t = unitTotals(
-      s,
-      mine.map((x) => ({ itemCode: x.itemCode, selfScore: x.selfScore === null ? null : Number(x.selfScore), appraisedScore: x.appraisedScore === null ? null : Number(x.appraisedScore), appraisal: x.appraisal as AppraisalState | null })),
-      u.surveyScore === null ? null : Number(u.surveyScore),
-    );
+    const t = unitTotals(s, byUnit.get(u.id) ?? [], u.surveyScore === null ? null : Number(u.surveyScore));
     const done = u.submittedAt !== null;
     return {
       unitId: u.unitId,
-      unitCode: h.units.find((x) => x.id === u.unitId)?.code ?? '',
+      unitCode: ix.unitById.get(u.unitId)?.code ?? '',
       unitName: latestName(h, u.unitId),
       parentName: parentNameOn(h, u.unitId, asOf),
       unitType: s.unitType,
@@ -69,6 +84,7 @@ async function computeResults(db: Db, round: RoundRow, withPrevious: boolean, h:
       .where(and(eq(parRounds.year, round.year - 1), inArray(parRounds.status, ['approved', 'published'])))
       .orderBy(desc(parRounds.id))
       .limit(1);
+    // last year's round is approved: its stored results (computed once if it was approved before they were kept)
     if (prev) previous = new Map((await computeResults(db, prev, false, h)).map((r) => [r.unitId, r.index]));
   }
   return rankWithinType(rows)
@@ -78,6 +94,17 @@ async function computeResults(db: Db, round: RoundRow, withPrevious: boolean, h:
       return { ...r, group: groupOf(r.index, groups), previous: p && { ...p, change: changeSince(r.index, p.index) } };
     })
     .sort((a, b) => a.unitType.localeCompare(b.unitType) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'vi'));
+}
+
+/**
+ * Keeps the round's results as they are now (called when the round is approved: nothing can change after it),
+ * so that the results, the public ranking and next year's comparison read them instead of recomputing.
+ */
+export async function storeResults(db: Db | Tx, roundId: number): Promise<UnitResult[]> {
+  const round = await requireRound(db, roundId);
+  const units = await computeResults(db, { ...round, results: null }, true, await loadHistory(db as Db));
+  await db.update(parRounds).set({ results: units }).where(eq(parRounds.id, roundId));
+  return units;
 }
 
 /** The results as the people following the round see them; `onlyUnit` limits them to one unit's row. */

@@ -21,6 +21,7 @@ import type { SessionUser } from '../auth/sessions.js';
 import { readTable } from '../files/tables.js';
 import { loadHistory } from '../org/history.js';
 import { setupPrint } from '../files/xlsxPrint.js';
+import { storeResults } from './results.js';
 
 export type RoundRow = typeof parRounds.$inferSelect;
 export type RoundUnitRow = typeof parRoundUnits.$inferSelect;
@@ -267,18 +268,22 @@ export async function approveRound(db: Db, user: SessionUser, actor: AuditActor,
       .from(parScores)
       .where(inArray(parScores.roundUnitId, [...rus.map((u) => u.id), -1]));
     const h = await loadHistory(tx as unknown as Db);
+    const appraised = new Map<number, number>();
+    for (const s of scores) if (s.appraisal === 'accepted' || s.appraisal === 'adjusted') appraised.set(s.roundUnitId, (appraised.get(s.roundUnitId) ?? 0) + 1);
     const missing: { unitId: number; unitName: string; problem: string }[] = [];
     for (const u of rus) {
       const p = (problem: string) => missing.push({ unitId: u.unitId, unitName: latestName(h, u.unitId), problem });
       if (!u.submittedAt) p('NOT_SUBMITTED');
       const total = sets.get(u.setId)!.items;
-      const done = scores.filter((s) => s.roundUnitId === u.id && (s.appraisal === 'accepted' || s.appraisal === 'adjusted')).length;
+      const done = appraised.get(u.id) ?? 0;
       if (done < total) p('NOT_APPRAISED');
       if (u.surveyScore === null) p('NO_SURVEY');
     }
     if (missing.length) {
       throw errors.conflict('ROUND_INCOMPLETE', `Chưa phê duyệt được: ${missing.length} việc còn thiếu (đơn vị chưa gửi, chưa thẩm định xong hoặc chưa có điểm điều tra).`, `The round cannot be approved: ${missing.length} things are missing.`, { missing });
     }
+    // the results as they are now are kept: nothing can change after approval
+    await storeResults(tx, roundId);
     const [row] = await tx.update(parRounds).set({ status: 'approved', approvedBy: user.id, approvedAt: now }).where(eq(parRounds.id, roundId)).returning();
     await recordAudit(tx, actor, { action: 'par.round.approve', entityType: 'par_round', entityId: roundId, before: { status: r.status }, after: { status: 'approved' } }, now);
     return presentRound(row);

@@ -1,0 +1,1 @@
+ALTER TABLE "par_rounds" ADD COLUMN "results" jsonb;
