@@ -10,29 +10,18 @@
  * database in the same stored shape and the counters rebuilt from it. Then the statistics and 766 queries
  * of the API (from the counters) are timed against a plain GROUP BY over the dossiers table, p50 / p95.
  */
-import { touchHistory } from '../server/modules/org/history.js';
 import { getReport } from '../server/modules/reports/reports.js';
 import type { SessionUser } from '../server/modules/auth/sessions.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase } from '../server/db/client.js';
 import { bootstrap } from '../server/seed/bootstrap.js';
-import { loadCalendar } from '../server/modules/calendar/calendar.js';
-import { type IncomingEvent, ingestInBatches } from '../server/modules/dossiers/ingest.js';
+import { ingestInBatches } from '../server/modules/dossiers/ingest.js';
 import { index766, oneStopReport, resolveScope } from '../server/modules/dossiers/stats.js';
 import { rebuildCounters } from '../server/modules/dossiers/counters.js';
-import { generateDossier, receiptInstant, rng, toIncoming } from '../server/seed/dossierGen.js';
 import { parsePeriod } from '../domain/periods/period.js';
+import { arg, benchEvents, benchOrganisation, log, openBenchDatabase, rows } from './setup.js';
 import { bulkInsertDossiers } from './bulkLoad.js';
 
-const arg = (name: string, def: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : def;
-};
 const engine = arg('engine', 'pglite');
 const total = Number(arg('dossiers', engine === 'pglite' ? '1000000' : '10000000'));
 const sample = Number(arg('ingest-sample', '20000'));
@@ -41,25 +30,6 @@ const UNITS = 200;
 const PROCEDURES = 2000;
 const START = '2024-11-01';
 const DAYS = 730;
-
-const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
-const rows = async <T>(db: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> }, q: ReturnType<typeof sql>) => ((await db.execute(q)) as { rows: T[] }).rows;
-
-async function open() {
-  if (engine === 'postgres') {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS cchc_bench');
-    await admin.query('CREATE DATABASE cchc_bench');
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = '/cchc_bench';
-    return { database: await openDatabase({ databaseUrl: url.toString() }), cleanup: () => {} };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
-  return { database: await openDatabase({ dataDir: dir }), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 function percentile(xs: number[], p: number) {
   const s = [...xs].sort((a, b) => a - b);
@@ -81,35 +51,15 @@ async function time(name: string, f: (i: number) => Promise<unknown>) {
 
 async function main() {
   log(`engine ${engine}, ${total.toLocaleString('en')} dossiers, ${UNITS} units, ${PROCEDURES} procedures, ${DAYS} days from ${START}`);
-  const { database, cleanup } = await open();
+  const { database, cleanup } = await openBenchDatabase(engine, 'cchc_bench');
   const db = database.db;
   await bootstrap(db, { demoData: true, demoDossiers: false, adminPassword: 'Bench12345', demoPassword: 'Bench12345' });
   // 200 units under the province (departments and communes), 2,000 procedures spread over them
-  const [{ id: root }] = await rows<{ id: number }>(db, sql`select id from org_units where code = 'TN'`);
-  await db.execute(sql`insert into org_units (code, type, valid_from) select 'B' || g, case when g <= 40 then 'department' else 'commune' end, '2015-01-01' from generate_series(1, ${UNITS}) g`);
-  await db.execute(sql`insert into org_unit_names (unit_id, name, valid_from) select id, 'Đơn vị thử ' || code, '2015-01-01' from org_units where code like 'B%'`);
-  await db.execute(sql`insert into org_unit_parents (unit_id, parent_id, valid_from) select id, ${root}, '2015-01-01' from org_units where code like 'B%'`);
-  await db.transaction((tx) => touchHistory(tx)); // written around the use cases: the history cache must know
-  const unitIds = (await rows<{ id: number }>(db, sql`select id from org_units where code like 'B%' order by id`)).map((r) => r.id);
-  await db.execute(sql`
-    insert into procedures (code, name, search_text, field, level, agency_unit_id, limit_value, limit_unit, online_level)
-    select 'BENCH.' || g, 'Thủ tục thử ' || g, 'thu tuc thu ' || g, 'Lĩnh vực ' || (g % 50), case when g % 3 = 0 then 'commune' else 'province' end,
-           (${`{${unitIds.join(',')}}`}::int[])[1 + g % ${UNITS}], 1 + g % 15, 'day', (array['full', 'partial', 'none'])[1 + g % 3]
-    from generate_series(1, ${PROCEDURES}) g`);
-  const procs = await rows<{ id: number; code: string; unit: number; days: string }>(db, sql`select p.id, p.code, p.agency_unit_id as unit, p.limit_value as days from procedures p where code like 'BENCH.%' order by id`);
-  const unitCode = new Map((await rows<{ id: number; code: string }>(db, sql`select id, code from org_units where code like 'B%'`)).map((u) => [u.id, u.code]));
+  const org = await benchOrganisation(db, UNITS, PROCEDURES);
+  const { unitIds, procs } = org;
 
   // 1. ingest through the real path
-  const calendar = await loadCalendar(db);
-  const r = rng(7);
-  const events: IncomingEvent[] = [];
-  const until = new Date('2026-11-01T00:00:00+07:00');
-  for (let i = 0; i < sample; i++) {
-    const p = r.pick(procs);
-    const ctx = { calendar, limitMinutes: Number(p.days) * 480 };
-    const at = receiptInstant(r, new Date('2026-09-01T00:00:00+07:00').getTime(), new Date('2026-10-25T00:00:00+07:00').getTime(), ctx);
-    events.push(...toIncoming(generateDossier(r, at, until, ctx, 0.03), { sourceSystem: 'bench', dossierCode: `I-${i}`, procedureCode: p.code, unitCode: unitCode.get(p.unit)! }));
-  }
+  const events = await benchEvents(db, org, sample, 'I');
   const t0 = performance.now();
   await ingestInBatches(db, { id: null, name: 'bench' }, events, new Date('2026-11-02T00:00:00+07:00'));
   const ingestS = (performance.now() - t0) / 1000;

@@ -10,45 +10,19 @@
  * stored results), the round after approval (its stored results), the public ranking, and the domain
  * functions alone on the same scores for reference. Prints a JSON line per figure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase } from '../server/db/client.js';
 import { bootstrap } from '../server/seed/bootstrap.js';
 import { touchHistory } from '../server/modules/org/history.js';
 import { publicRanking, roundResults, storeResults } from '../server/modules/par/results.js';
 import type { CriteriaNode } from '../domain/par/criteriaSet.js';
 import { rankWithinType, unitTotals } from '../domain/par/results.js';
+import { arg, log, openBenchDatabase, rows } from './setup.js';
 
-const arg = (name: string, def: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : def;
-};
 const engine = arg('engine', 'pglite');
 const UNITS = Number(arg('units', '3321'));
 const ITEMS = Number(arg('items', '120'));
 const runs = Number(arg('runs', '7'));
-const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
-const rows = async <T>(db: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> }, q: ReturnType<typeof sql>) => ((await db.execute(q)) as { rows: T[] }).rows;
-
-async function open() {
-  if (engine === 'postgres') {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS cchc_bench_par');
-    await admin.query('CREATE DATABASE cchc_bench_par');
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = '/cchc_bench_par';
-    return { database: await openDatabase({ databaseUrl: url.toString() }), cleanup: () => {} };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-par-'));
-  return { database: await openDatabase({ dataDir: dir }), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** 8 areas, `items` manual items under them, 1 point each... scaled so that the items sum to 70. */
 function areas(items: number): CriteriaNode[] {
@@ -79,7 +53,7 @@ async function time(name: string, f: () => Promise<unknown> | unknown) {
 
 async function main() {
   log(`engine ${engine}, ${UNITS} units × ${ITEMS} items, two rounds`);
-  const { database, cleanup } = await open();
+  const { database, cleanup } = await openBenchDatabase(engine, 'cchc_bench_par');
   const db = database.db;
   await bootstrap(db, { demoData: false, adminPassword: 'Bench12345' });
   const [{ id: root }] = await rows<{ id: number }>(db, sql`select id from org_units order by id limit 1`);

@@ -4,6 +4,7 @@
  */
 import { and, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { insertRows } from '../../db/bulk.js';
 import { dossierDaily, dossierUnitDaily, dossierUnitMonthly, type dossiers } from '../../db/schema.js';
 import { type Counter, COUNTERS, type Counters, type DossierSummary, type Result, zeroCounters } from '../../../domain/dossiers/summary.js';
 import type { IsoDate } from '../../../domain/org/dates.js';
@@ -13,7 +14,7 @@ export function storedSummary(row: typeof dossiers.$inferSelect): DossierSummary
 }
 
 /**
- * Changes to the counters, gathered over a batch and written as upserts of 500 rows: per unit, procedure
+ * Changes to the counters, gathered over a batch and written as one upsert per table: per unit, procedure
  * and day; per unit and day; per unit and month.
  */
 export class DailyDeltas {
@@ -41,18 +42,15 @@ export class DailyDeltas {
       }
       return [...m.values()];
     };
-    const set = (table: string) => Object.fromEntries(COUNTERS.map((c) => [c, sql.raw(`"${table}"."${column(c)}" + excluded."${column(c)}"`)]));
-    for (let i = 0; i < rows.length; i += 500) {
-      await tx.insert(dossierDaily).values(rows.slice(i, i + 500)).onConflictDoUpdate({ target: [dossierDaily.unitId, dossierDaily.procedureId, dossierDaily.day], set: set('dossier_daily') });
-    }
-    const days = rollUp((r) => ({ unitId: r.unitId, day: r.day }));
-    for (let i = 0; i < days.length; i += 500) {
-      await tx.insert(dossierUnitDaily).values(days.slice(i, i + 500) as (typeof dossierUnitDaily.$inferInsert)[]).onConflictDoUpdate({ target: [dossierUnitDaily.unitId, dossierUnitDaily.day], set: set('dossier_unit_daily') });
-    }
-    const months = rollUp((r) => ({ unitId: r.unitId, month: monthOf(r.day) }));
-    for (let i = 0; i < months.length; i += 500) {
-      await tx.insert(dossierUnitMonthly).values(months.slice(i, i + 500) as (typeof dossierUnitMonthly.$inferInsert)[]).onConflictDoUpdate({ target: [dossierUnitMonthly.unitId, dossierUnitMonthly.month], set: set('dossier_unit_monthly') });
-    }
+    // one upsert per table, in key order (two batches that touch the same counters lock them in the same order)
+    const set = (table: string) => sql.raw(COUNTERS.map((c) => `"${column(c)}" = "${table}"."${column(c)}" + excluded."${column(c)}"`).join(', '));
+    const byKey = (...keys: string[]) => (a: Record<string, unknown>, b: Record<string, unknown>) => {
+      for (const k of keys) if (a[k] !== b[k]) return (a[k] as number | string) < (b[k] as number | string) ? -1 : 1;
+      return 0;
+    };
+    await insertRows(tx, dossierDaily, rows.sort(byKey('unitId', 'procedureId', 'day')), { onConflict: sql`(unit_id, procedure_id, day) DO UPDATE SET ${set('dossier_daily')}` });
+    await insertRows(tx, dossierUnitDaily, rollUp((r) => ({ unitId: r.unitId, day: r.day })).sort(byKey('unitId', 'day')), { onConflict: sql`(unit_id, day) DO UPDATE SET ${set('dossier_unit_daily')}` });
+    await insertRows(tx, dossierUnitMonthly, rollUp((r) => ({ unitId: r.unitId, month: monthOf(r.day) })).sort(byKey('unitId', 'month')), { onConflict: sql`(unit_id, month) DO UPDATE SET ${set('dossier_unit_monthly')}` });
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { insertRows, updateRows } from '../../db/bulk.js';
 import type { WorkingCalendar } from '../../../domain/calendar/workingCalendar.js';
 import { dossierEvents, dossiers, orgUnits, procedures } from '../../db/schema.js';
 import { contributionDelta, type DossierSummary, summarize } from '../../../domain/dossiers/summary.js';
@@ -212,20 +213,14 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
       },
     };
   });
+  // in sets: the new dossiers in one statement (their ids back by key), the known ones updated in one, the events in one
   const fresh = rows.filter((r) => r.w.id === undefined);
   const known = rows.filter((r) => r.w.id !== undefined);
-  for (let i = 0; i < fresh.length; i += 500) {
-    const chunk = fresh.slice(i, i + 500);
-    const ids = await tx
-      .insert(dossiers)
-      .values(chunk.map(({ w, values }) => ({ ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId })))
-      .returning({ id: dossiers.id, sourceSystem: dossiers.sourceSystem, code: dossiers.code });
-    const byKey = new Map(ids.map((r) => [keyOf(r.sourceSystem, r.code), r.id]));
-    for (const { w } of chunk) w.id = byKey.get(w.key);
-  }
-  for (const { w, values } of known) await tx.update(dossiers).set(values).where(eq(dossiers.id, w.id!));
-  const eventRows = touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null })));
-  for (let i = 0; i < eventRows.length; i += 1000) await tx.insert(dossierEvents).values(eventRows.slice(i, i + 1000));
+  const ids = await insertRows(tx, dossiers, fresh.map(({ w, values }) => ({ ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId })), { returning: ['id', 'sourceSystem', 'code'] });
+  const byKey = new Map(ids.map((r) => [keyOf(r.sourceSystem as string, r.code as string), r.id as number]));
+  for (const { w } of fresh) w.id = byKey.get(w.key);
+  await updateRows(tx, dossiers, 'id', known.map(({ w, values }) => ({ id: w.id, ...values })));
+  await insertRows(tx, dossierEvents, touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null }))));
   await deltas.write(tx);
   await recordAudit(tx, actor, {
     action: 'dossier.ingest',
