@@ -5,12 +5,8 @@
  * The server runs in a child process (compiled, as `npm start` runs it) with the demo data and a rate limit
  * high enough not to count; autocannon drives it from this process. Prints a JSON line at the end.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { startBenchServer } from './server.js';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,44 +17,6 @@ const seconds = Number(arg('seconds', '10'));
 const connections = Number(arg('connections', '50'));
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
-
-async function startServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
-  let databaseUrl: string | undefined;
-  let dbName: string | undefined;
-  if (engine === 'postgres') {
-    const root = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    dbName = `cchc_bench_public_${Date.now()}`;
-    const c = new pg.Client({ connectionString: root });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${dbName}`);
-    await c.end();
-    const u = new URL(root);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
-  }
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }), PUBLIC_RATE_LIMIT: '100000000', LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'Bench12345', DEMO_PASSWORD: 'Bench12345' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (b: Buffer) => b.toString().includes('listening on') && resolve());
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return {
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.on('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-      if (dbName) {
-        const c = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await c.end();
-      }
-    },
-  };
-}
 
 async function load(title: string, requests: { path: string }[] | string) {
   const opts: autocannon.Options = { url: base, connections, duration: seconds, pipelining: 1 };
@@ -73,7 +31,7 @@ async function load(title: string, requests: { path: string }[] | string) {
   return line;
 }
 
-const server = await startServer();
+const server = await startBenchServer(engine, port);
 try {
   // demo codes: the public lookup is by code; take some from the staff list as the administrator
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bench12345' }) });

@@ -34,7 +34,11 @@ export const COUNTERS = [
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
 
-export const zeroCounters = (): Counters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
+export const zeroCounters = (): Counters => {
+  const c = {} as Counters;
+  for (const k of COUNTERS) c[k] = 0;
+  return c;
+};
 
 /** How a dossier ended: finished (by timing), refused after receipt (by timing), withdrawn, or not accepted. */
 export type Result = 'early' | 'on_time' | 'late' | 'refused' | 'refused_late' | 'withdrawn' | 'not_accepted';

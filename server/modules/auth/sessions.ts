@@ -1,6 +1,6 @@
 /** Sessions stored in the database. The cookie carries a random token; the table keeps its SHA-256. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { sessions, users } from '../../db/schema.js';
 import type { Role } from '../../../domain/access/policy.js';
@@ -34,9 +34,10 @@ export async function createSession(db: Db | Tx, userId: number, meta: { ip?: st
   return { token, csrfToken };
 }
 
-export async function findSession(db: Db, token: string, now = new Date()): Promise<{ sessionId: string; csrfToken: string; user: SessionUser } | null> {
-  const id = tokenId(token);
-  const [row] = await db
+/** The session lookup of every request, prepared once per database (no query building per request). */
+const findSessionQuery = new WeakMap<Db, ReturnType<typeof prepareFindSession>>();
+function prepareFindSession(db: Db) {
+  return db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -49,7 +50,14 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.active, true)))
+    .prepare('cchc_find_session');
+}
+
+export async function findSession(db: Db, token: string, now = new Date()): Promise<{ sessionId: string; csrfToken: string; user: SessionUser } | null> {
+  let q = findSessionQuery.get(db);
+  if (!q) findSessionQuery.set(db, (q = prepareFindSession(db)));
+  const [row] = await q.execute({ id: tokenId(token), now });
   if (!row) return null;
   const { sessionId, csrfToken, ...user } = row;
   return { sessionId, csrfToken, user: { ...user, role: user.role as Role } };

@@ -65,8 +65,16 @@ function toCounters(r: Record<string, unknown> | undefined): Counters {
   return c;
 }
 
-export const minus = (a: Counters, b: Counters): Counters => Object.fromEntries(COUNTERS.map((k) => [k, a[k] - b[k]])) as Counters;
-export const plus = (a: Counters, b: Counters): Counters => Object.fromEntries(COUNTERS.map((k) => [k, a[k] + b[k]])) as Counters;
+export const minus = (a: Counters, b: Counters): Counters => {
+  const c = {} as Counters;
+  for (const k of COUNTERS) c[k] = a[k] - b[k];
+  return c;
+};
+export const plus = (a: Counters, b: Counters): Counters => {
+  const c = {} as Counters;
+  for (const k of COUNTERS) c[k] = a[k] + b[k];
+  return c;
+};
 
 /**
  * Σ of every counter from the beginning of time to the end of `day` (exclusive: before `day`), per unit:
@@ -88,7 +96,9 @@ async function prefixByUnit(db: Db, unitIds: number[] | null, day: IsoDate, incl
   const out = new Map<number, Counters>();
   for (const r of [...monthly, ...daily] as Record<string, unknown>[]) {
     const id = Number(r.unitId);
-    out.set(id, plus(out.get(id) ?? zeroCounters(), toCounters(r)));
+    const acc = out.get(id);
+    if (!acc) out.set(id, toCounters(r));
+    else for (const k of COUNTERS) acc[k] += Number(r[k] ?? 0);
   }
   return out;
 }

@@ -1,0 +1,46 @@
+/** A server for the load benchmarks: the build of `npm run build`, started on a port of its own. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/** The compiled server (as `npm start` runs it) in a child process with the demo data, on a fresh database (BENCH_NODE_ARGS: more node flags, e.g. --cpu-prof). */
+export async function startBenchServer(engine: string, port: number, env: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
+  let databaseUrl: string | undefined;
+  let dbName: string | undefined;
+  if (engine === 'postgres') {
+    const root = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    dbName = `cchc_bench_public_${Date.now()}`;
+    const c = new pg.Client({ connectionString: root });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${dbName}`);
+    await c.end();
+    const u = new URL(root);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const child = spawn(process.execPath, ['--enable-source-maps', ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'dist/server/main.js'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }), PUBLIC_RATE_LIMIT: '100000000', LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'Bench12345', DEMO_PASSWORD: 'Bench12345', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (b: Buffer) => b.toString().includes('listening on') && resolve());
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return {
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+      if (dbName) {
+        const c = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await c.end();
+      }
+    },
+  };
+}
+
