@@ -7,7 +7,7 @@ import { registerReportBlock } from '../reports/blocks.js';
 import { type Figures, figuresOf } from './counters.js';
 
 const judgedAt = (w: Window) => w.at ?? new Date(`${w.to}T23:59:59.999+07:00`);
-const link = (scope: Scope, w: Window, extra: Record<string, string> = {}) => `/phan-anh/so-lieu?${new URLSearchParams({ ...(scope.unit ? { unit: String(scope.unit.id) } : {}), from: w.from, to: w.to, ...extra })}`;
+const link = (scope: Scope, w: Window, extra: Record<string, string> = {}) => `/feedback/figures?${new URLSearchParams({ ...(scope.unit ? { unit: String(scope.unit.id) } : {}), from: w.from, to: w.to, ...extra })}`;
 
 function indicator(code: string, name: string, nameEn: string, measure: string, aggregation: 'sum' | 'ratio', pick: (f: Figures) => Figure, description: string): ComputedIndicator {
   return {
@@ -39,7 +39,7 @@ registerReportBlock({
       figures: { ...f },
       lines: [
         { text: received, link: link(scope, w) },
-        { text: handled, link: `/phan-anh?${new URLSearchParams({ ...(scope.unit ? { unit: String(scope.unit.id) } : {}), state: 'open' })}` },
+        { text: handled, link: `/feedback?${new URLSearchParams({ ...(scope.unit ? { unit: String(scope.unit.id) } : {}), state: 'open' })}` },
         { text: rate, link: link(scope, w) },
       ],
     };

@@ -172,7 +172,6 @@ export async function receiveFeedback(db: Db, user: SessionUser | null, input: I
     await applyContributions(tx, [], counted);
     // the trail keeps who sent it and through which channel, not the citizen's personal data
     await recordAudit(tx, auditOf(user), { action: 'feedback.receive', entityType: 'feedback', entityId: row.id, unitId, after: { code, channel: input.channel, field: c.field, files: c.files.length } }, at);
-    if (input.unitId) await notifyUnit(tx, input.unitId, { kind: 'feedback', title: `Phản ánh, kiến nghị mới ${code} (chờ phân loại)`, link: `/phan-anh/${row.id}`, at });
     return { id: row.id, code, receivedAt: at };
   });
 }
@@ -233,7 +232,7 @@ export async function step(db: Db, user: SessionUser | null, id: number, input: 
       action: `feedback.${input.kind}`, entityType: 'feedback', entityId: id, unitId: next.unitId,
       before: { state: prev.state, unitId: prev.unitId }, after: { state: next.state, unitId: next.unitId, reason: input.note ?? null, closedLate: next.closedLate },
     }, at);
-    const link = `/phan-anh/${id}`;
+    const link = `/feedback/${id}`;
     if ((input.kind === 'accepted' || input.kind === 'transferred') && next.unitId) await notifyUnit(tx, next.unitId, { kind: 'feedback', title: `Được giao xử lý phản ánh ${item.code}`, body: input.note ?? undefined, link, at });
     if (input.kind === 'info_received' && next.unitId) await notifyUnit(tx, next.unitId, { kind: 'feedback', title: `Đã có thông tin bổ sung cho phản ánh ${item.code}`, link, at });
     if (input.kind === 'answered' && next.unitId) await notifyUnit(tx, next.unitId, { kind: 'feedback', title: `Dự thảo trả lời phản ánh ${item.code} chờ duyệt`, link, at });
