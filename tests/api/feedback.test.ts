@@ -186,6 +186,20 @@ describe.each(ENGINES)('citizen feedback on %s', (engine) => {
     expect(criterion52(none)).toBe(6);
   });
 
+  it('follow-up lists in working time and one reminder a day through the notifications', async () => {
+    const stp = as(t.app, await login(t.app, 'stp.canbo'));
+    const f = (await stp.get('/api/feedback/follow-up')).json();
+    expect(f.overdue.length).toBeGreaterThanOrEqual(1);
+    for (const list of [f.overdue, f.due1, f.due3, f.waiting]) for (const i of list) expect(i.unit).toBe('Sở Tư pháp');
+    expect((await stp.post('/api/feedback/reminders')).statusCode).toBe(403);
+    const desk = as(t.app, await login(t.app, 'admin'));
+    const first = (await desk.post('/api/feedback/reminders')).json();
+    expect(first.units).toBeGreaterThanOrEqual(1);
+    expect((await desk.post('/api/feedback/reminders')).json()).toEqual({ units: 0, alreadySent: true });
+    const notes = (await stp.get('/api/notifications')).json();
+    expect(JSON.stringify(notes)).toMatch(/Phản ánh, kiến nghị: \d+ quá hạn/);
+  });
+
   const sessionUser = async (username: string): Promise<SessionUser | undefined> => {
     const [u] = await t.database.db.select().from(users).where(eq(users.username, username));
     return u ? { id: u.id, username: u.username, fullName: u.fullName, role: u.role as SessionUser['role'], unitId: u.unitId, locale: 'vi' } : undefined;

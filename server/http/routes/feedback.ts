@@ -9,9 +9,9 @@ import { AppError, errors } from '../../errors.js';
 import { recordAudit } from '../../modules/audit/record.js';
 import { figuresOf, receivedBy } from '../../modules/feedback/counters.js';
 import {
-  answer, approve, citizenInfo, classify, infoReceived, type IntakeInput, limitsFor, MAX_FILE_BYTES, MAX_FILES, publish, rate, receiveFeedback, requestInfo, transfer, type UploadedFile,
+  answer, approve, citizenInfo, sendReminders, classify, infoReceived, type IntakeInput, limitsFor, MAX_FILE_BYTES, MAX_FILES, publish, rate, receiveFeedback, requestInfo, transfer, type UploadedFile,
 } from '../../modules/feedback/items.js';
-import { exportFeedbackXlsx, getFeedback, getFeedbackFile, listFeedback, publicFeedback, publishedAnswers } from '../../modules/feedback/queries.js';
+import { exportFeedbackXlsx, followUpLists, getFeedback, getFeedbackFile, listFeedback, publicFeedback, publishedAnswers } from '../../modules/feedback/queries.js';
 import { resolveScope } from '../../modules/org/scope.js';
 import { findInvalidText } from '../../modules/files/text.js';
 import { CHANNELS, STATES, TRACKING_CODE } from '../../../domain/feedback/process.js';
@@ -179,6 +179,17 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: nu
       return { unit: scope.unit, from: req.query.from, to: req.query.to, ...figures, ...(await receivedBy(db, scope.unitIds, req.query.from, req.query.to)) };
     },
   );
+
+  app.get('/api/feedback/follow-up', { schema: { tags: ['feedback'], summary: 'Theo dõi: quá hạn, đến hạn trong 1 và 3 ngày làm việc, chờ bổ sung' } }, async (req) => {
+    const { user } = requireActor(req);
+    return followUpLists(db, user);
+  });
+
+  app.post('/api/feedback/reminders', { schema: { tags: ['feedback'], summary: 'Nhắc các đơn vị có phản ánh quá hạn hoặc sắp đến hạn (một lần mỗi ngày)' } }, async (req) => {
+    const { user } = requireActor(req);
+    authorize(user, 'feedback.desk');
+    return sendReminders(db, user);
+  });
 
   app.get('/api/feedback/limits', { schema: { tags: ['feedback'], summary: 'Thời hạn xử lý (ngày làm việc)' } }, async (req) => {
     requireActor(req);

@@ -327,3 +327,34 @@ export function actionsFor(user: SessionUser, item: Item): FeedbackEventKind[] {
   const party = partyOf(user, item);
   return party ? nextEvents(item.state as FeedbackStateName, party) : [];
 }
+
+/**
+ * Reminders through the notifications: each unit with open items overdue or due within three working days is
+ * told how many, once a day (a second call on the same day notifies no one again).
+ */
+export async function sendReminders(db: Db, actor: SessionUser, now = new Date()) {
+  const cal = await loadCalendar(db);
+  const day = cal.minutesPerDay();
+  const today = localDay(now);
+  const open = await db.select().from(feedbackItems).where(sql`${feedbackItems.closedAt} is null and ${feedbackItems.unitId} is not null`);
+  const perUnit = new Map<number, { overdue: number; soon: number }>();
+  for (const i of open) {
+    const c = clock(revive(i.process), i.limits as TimeLimits, cal, now);
+    const u = perUnit.get(i.unitId!) ?? { overdue: 0, soon: 0 };
+    if (c.overdue) u.overdue += 1;
+    else if (!c.stopped && c.leftMinutes !== null && c.leftMinutes <= 3 * day) u.soon += 1;
+    perUnit.set(i.unitId!, u);
+  }
+  return db.transaction(async (tx) => {
+    const done = await tx.execute(sql`select 1 from audit_events where action = 'feedback.reminders' and entity_id = ${today} limit 1`);
+    if ((done as unknown as { rows: unknown[] }).rows.length) return { units: 0, alreadySent: true };
+    let units = 0;
+    for (const [unitId, n] of perUnit) {
+      if (!n.overdue && !n.soon) continue;
+      units += 1;
+      await notifyUnit(tx, unitId, { kind: 'feedback', title: `Phản ánh, kiến nghị: ${n.overdue} quá hạn, ${n.soon} sắp đến hạn (trong 3 ngày làm việc)`, link: '/feedback?state=open', at: now });
+    }
+    await recordAudit(tx, auditOf(actor), { action: 'feedback.reminders', entityType: 'feedback', entityId: today, after: { units } }, now);
+    return { units, alreadySent: false };
+  });
+}

@@ -153,3 +153,20 @@ export async function exportFeedbackXlsx(db: Db, user: SessionUser, q: ListQuery
 }
 
 export { STATES };
+
+/**
+ * Follow-up lists in working time, as the plans' follow-up: open items past their deadline, due within one
+ * working day, within three (the clock of paused items is stopped: they are listed apart).
+ */
+export async function followUpLists(db: Db, user: SessionUser, now = new Date()) {
+  const { items } = await listFeedback(db, user, { state: 'open', limit: 10_000 }, now);
+  const day = (await loadCalendar(db)).minutesPerDay();
+  const out = { overdue: [] as typeof items, due1: [] as typeof items, due3: [] as typeof items, waiting: [] as typeof items };
+  for (const i of items) {
+    if (i.overdue) out.overdue.push(i);
+    else if (i.stopped) out.waiting.push(i);
+    else if (i.leftMinutes !== null && i.leftMinutes <= day) out.due1.push(i);
+    else if (i.leftMinutes !== null && i.leftMinutes <= 3 * day) out.due3.push(i);
+  }
+  return out;
+}
