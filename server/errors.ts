@@ -19,6 +19,8 @@ export class AppError extends Error {
 
 /** Domain rule codes → status and messages. */
 const DOMAIN: Record<string, [number, string, string]> = {
+  SAME_UNIT: [409, 'Phản ánh đang ở chính đơn vị này.', 'The item is already at this unit.'],
+  UNIT_REQUIRED: [400, 'Chọn đơn vị được giao xử lý.', 'Choose a unit.'],
   UNIT_NOT_FOUND: [404, 'Không tìm thấy đơn vị.', 'Unit not found.'],
   UNIT_NOT_ALIVE: [409, 'Đơn vị không còn hoạt động (hoặc chưa thành lập) vào ngày này.', 'The unit is not alive on that date.'],
   LATER_CHANGE_EXISTS: [409, 'Đơn vị đã có thay đổi được ghi nhận sau ngày này; hãy ghi nhận thay đổi theo thứ tự thời gian.', 'The unit has later changes recorded; record changes in date order.'],

@@ -11,6 +11,8 @@ import { PublicLookupPage } from './features/dossiers/PublicLookupPage';
 import * as dossiersPublic from './features/dossiers/publicMessages';
 import { PublicRankingPage } from './features/par/PublicRankingPage';
 import * as parPublic from './features/par/publicMessages';
+import { PublicFeedbackAnswers, PublicFeedbackForm, PublicFeedbackTrack } from './features/feedback/PublicFeedbackPages';
+import * as feedbackPublic from './features/feedback/publicMessages';
 
 export interface PublicRoute {
   path: string;
@@ -22,4 +24,7 @@ export interface PublicRoute {
 export const PUBLIC_ROUTES: PublicRoute[] = [
   { path: '/tra-cuu', element: <PublicLookupPage />, messages: [dossiersPublic] },
   { path: '/cong-khai/chi-so-cchc', element: <PublicRankingPage />, messages: [parPublic] },
+  { path: '/cong-khai/phan-anh', element: <PublicFeedbackForm />, messages: [feedbackPublic] },
+  { path: '/cong-khai/phan-anh/tra-cuu', element: <PublicFeedbackTrack />, messages: [feedbackPublic] },
+  { path: '/cong-khai/phan-anh/tra-loi', element: <PublicFeedbackAnswers />, messages: [feedbackPublic] },
 ];

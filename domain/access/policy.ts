@@ -33,6 +33,7 @@ export const ACTIONS = [
   'indicator.manage', // indicators units enter, targets, values on a unit's behalf
   'report.manage', // the province's periodic CCHC report: draft from the units', finalise, urge
   'system.backup', // download a backup of the database
+  'feedback.desk', // the province's feedback intake desk: time limits, every item
   'register.manage', // the registers of the CCHC report: legal documents (VBQPPL) and staffing (biên chế); read through report.read
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -72,6 +73,7 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'report.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'system.backup': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'register.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'feedback.desk': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -31,7 +31,7 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
     { key: 'direction', title: 'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH', level: 1, blocks: ['planTasks'], hint: 'Việc ban hành kế hoạch, kiểm tra, tuyên truyền, khen thưởng, xử lý trách nhiệm…' },
     { key: 'results', title: 'II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH', level: 1, blocks: [] },
     { key: 'institutions', title: '1. Cải cách thể chế', level: 2, blocks: ['legalDocuments'], hint: 'Xây dựng, ban hành, rà soát, kiểm tra văn bản quy phạm pháp luật; theo dõi thi hành pháp luật.' },
-    { key: 'procedures', title: '2. Cải cách thủ tục hành chính', level: 2, blocks: ['dossiers', 'index766'], hint: 'Kiểm soát, công bố, rà soát, đơn giản hoá thủ tục; thực hiện cơ chế một cửa, một cửa liên thông; tiếp nhận, xử lý phản ánh, kiến nghị.' },
+    { key: 'procedures', title: '2. Cải cách thủ tục hành chính', level: 2, blocks: ['dossiers', 'index766', 'feedback'], hint: 'Kiểm soát, công bố, rà soát, đơn giản hoá thủ tục; thực hiện cơ chế một cửa, một cửa liên thông; tiếp nhận, xử lý phản ánh, kiến nghị.' },
     { key: 'apparatus', title: '3. Cải cách tổ chức bộ máy hành chính nhà nước', level: 2, blocks: [], hint: 'Sắp xếp tổ chức bộ máy, đơn vị sự nghiệp; phân cấp, ủy quyền.' },
     { key: 'civilService', title: '4. Cải cách chế độ công vụ', level: 2, blocks: ['staffing'], hint: 'Vị trí việc làm, tuyển dụng, đào tạo, bồi dưỡng, đánh giá, kỷ luật, kỷ cương hành chính.' },
     { key: 'finance', title: '5. Cải cách tài chính công', level: 2, blocks: [], hint: 'Tự chủ tài chính của đơn vị sự nghiệp, quản lý tài sản công, thực hành tiết kiệm.' },

@@ -29,6 +29,7 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { reportRoutes } from './routes/reports.js';
 import { adminRoutes } from './routes/admin.js';
 import { dvcqgRoutes } from './routes/dvcqg.js';
+import { feedbackRoutes } from './routes/feedback.js';
 
 export interface AppOptions {
   database: Database;
@@ -44,6 +45,8 @@ export interface AppOptions {
   /** one-stop systems send dossier events with this key in `x-api-key` */
   ingestApiKey?: string;
   trustProxy?: boolean;
+  /** citizens' feedback submissions (and their follow-ups) per IP per 10 minutes */
+  feedbackRateLimit?: number;
   /** PostgreSQL's URL, for backups through pg_dump */
   databaseUrl?: string;
 }
@@ -107,6 +110,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(legalDocRoutes, { db });
   await app.register(staffingRoutes, { db });
   await app.register(dvcqgRoutes, { db, loginRateLimit: opts.loginRateLimit ?? 10 });
+  await app.register(feedbackRoutes, { db, publicRateLimit: publicLimit, feedbackRateLimit: opts.feedbackRateLimit ?? 10 });
 
   await registerWeb(app, opts.webDir ?? defaultWebDir);
   return app;

@@ -23,6 +23,7 @@ import { loadDemoPar } from './demoPar.js';
 import { loadDemoIndicators } from './demoIndicators.js';
 import { loadDemoReports } from './demoReports.js';
 import { loadDemoRegisters } from './demoRegisters.js';
+import { loadDemoFeedback } from './demoFeedback.js';
 import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../../domain/calendar/announced.js';
 
 export interface BootstrapResult {
@@ -96,6 +97,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
       for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) sets2026.push((await createSet(db2, DEMO_ACTOR, set, new Date('2025-12-15T09:00:00+07:00'))).id);
       if (opts.demoPar !== false) await loadDemoPar(db2, sets2026);
       await loadDemoRegisters(db2, await unitIdsByCode(tx), new Date());
+      await loadDemoFeedback(db2, new Date());
       await loadDemoIndicators(db2, adminId!, plan2020);
       if (opts.demoReports !== false) await loadDemoReports(db2, adminId!, new Date());
       result.demoLoaded = true;

@@ -144,4 +144,32 @@ describe.each(ENGINES)('the demo on %s', (engine) => {
     const own = (await as(t.app, stp).get('/api/audit?action=progress.save&limit=500')).json();
     expect(JSON.stringify(own)).toContain(draftText);
   });
+  it('citizen feedback of 2026: every step in working hours, in order, before now; answered, open, overdue and waiting items; audit at the same instants', async () => {
+    const cal = await loadCalendar(t.database.db);
+    const events = await rows(sql`select e.feedback_id, e.kind, e.at, i.state from feedback_events e join feedback_items i on i.id = e.feedback_id order by e.feedback_id, e.at, e.id`);
+    expect(events.length).toBeGreaterThan(20);
+    let last = new Map<unknown, Date>();
+    for (const e of events) {
+      const at = new Date(e.at as string);
+      expect(vietnamDateOf(at).startsWith('2026'), `${e.kind} ${at.toISOString()}`).toBe(true);
+      expect(at <= now).toBe(true);
+      // the citizen may rate in the evening; every staff step is in working time
+      if (e.kind !== 'rated' && e.kind !== 'received') expect(cal.isWorkingTime(at), `${e.kind} ${at.toISOString()}`).toBe(true);
+      if (e.kind === 'received') expect(cal.isWorkingTime(at) || at.getUTCHours() + 7 >= 17, `${at.toISOString()}`).toBe(true);
+      if (last.has(e.feedback_id)) expect(at >= last.get(e.feedback_id)!).toBe(true);
+      last.set(e.feedback_id, at);
+    }
+    const states = (await rows(sql`select state, count(*)::int as n from feedback_items group by state`)).reduce((m, r) => ({ ...m, [String(r.state)]: Number(r.n) }), {} as Record<string, number>);
+    expect(states.published).toBeGreaterThanOrEqual(3);
+    expect(states.info_requested).toBeGreaterThanOrEqual(1);
+    expect(states.assigned).toBeGreaterThanOrEqual(1);
+    const overdue = await rows(sql`select id from feedback_items where closed_at is null and late_at <= ${now.toISOString()}`);
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    const units = await rows(sql`select distinct unit_id from feedback_items where unit_id is not null`);
+    expect(units.length).toBeGreaterThanOrEqual(3);
+    // the audit trail records the steps at the instants they happened
+    const audit = await rows(sql`select a.at, e.at as event_at from audit_events a join feedback_events e on a.entity_type = 'feedback' and a.entity_id = e.feedback_id::text and a.action = 'feedback.' || e.kind`);
+    expect(audit.length).toBeGreaterThan(10);
+    for (const a of audit) expect(new Date(a.at as string).getTime()).toBe(new Date(a.event_at as string).getTime());
+  });
 });

@@ -55,6 +55,9 @@ const LegalDocNewPage = page(() => import('../features/legalDocs/LegalDocPage'),
 const ImportLegalDocsPage = page(() => import('../features/legalDocs/ImportLegalDocsPage'), 'ImportLegalDocsPage');
 const StaffingPage = page(() => import('../features/staffing/StaffingPage'), 'StaffingPage');
 const ImportStaffingPage = page(() => import('../features/staffing/ImportStaffingPage'), 'ImportStaffingPage');
+const FeedbackInboxPage = page(() => import('../features/feedback/FeedbackPages'), 'FeedbackInboxPage');
+const FeedbackItemPage = page(() => import('../features/feedback/FeedbackPages'), 'FeedbackItemPage');
+const FeedbackFiguresPage = page(() => import('../features/feedback/FeedbackPages'), 'FeedbackFiguresPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
 
@@ -126,6 +129,9 @@ export function App() {
                   <Route path="legal-documents/:id" element={<LegalDocPage />} />
                   <Route path="staffing" element={<StaffingPage />} />
                   <Route path="staffing/import" element={<ImportStaffingPage />} />
+                  <Route path="feedback" element={<FeedbackInboxPage />} />
+                  <Route path="feedback/figures" element={<FeedbackFiguresPage />} />
+                  <Route path="feedback/:id" element={<FeedbackItemPage />} />
                   <Route path="audit" element={<AuditPage />} />
                   <Route path="password" element={<ChangePasswordPage />} />
                 </Route>

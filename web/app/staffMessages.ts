@@ -12,6 +12,8 @@ import * as calendar from '../features/calendar/messages';
 import * as dossiers from '../features/dossiers/messages';
 import * as dossiersPublic from '../features/dossiers/publicMessages';
 import * as dvcqg from '../features/dvcqg/messages';
+import * as feedback from '../features/feedback/messages';
+import * as feedbackPublic from '../features/feedback/publicMessages';
 import * as home from '../features/home/messages';
 import * as indicators from '../features/indicators/messages';
 import * as legalDocs from '../features/legalDocs/messages';
@@ -24,4 +26,4 @@ import * as reports from '../features/reports/messages';
 import * as staffing from '../features/staffing/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, dvcqg, home, indicators, legalDocs, org, par, plans, procedures, reports, staffing, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, feedbackPublic, common, audit, auth, calendar, dossiers, dvcqg, feedback, home, indicators, legalDocs, org, par, plans, procedures, reports, staffing, users];

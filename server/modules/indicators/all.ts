@@ -2,5 +2,6 @@
 import '../dossiers/indicators.js';
 import '../plans/indicators.js';
 import '../par/indicators.js';
+import '../feedback/indicators.js';
 import '../legalDocs/reportBlocks.js';
 import '../staffing/reportBlocks.js';

@@ -7,6 +7,7 @@ import { type LedTask, tasksOnTime } from '../../../domain/par/dataSources.js';
 import type { DataSource } from '../../../domain/par/scoring.js';
 import { type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { checkRange, oneStopReport, resolveScope } from '../dossiers/stats.js';
+import { figuresOf } from '../feedback/counters.js';
 
 /** The round's year, up to `now` when the year is not over. */
 export function assessedPeriod(year: number, now: Date) {
@@ -43,6 +44,12 @@ export async function itemData(db: Db, source: DataSource, unitId: number, year:
   const scope = await resolveScope(db, unitId);
   const { from, to, at } = assessedPeriod(year, now);
   if (source === 'plan_tasks_on_time') return planTaskFigures(db, scope.unitIds!, year, to);
+  if (source === 'feedback_on_time') {
+    // open items past their deadline count as late (the rate of Decision 766, criterion 5.2)
+    const f = await figuresOf(db, scope.unitIds, from, to, at ?? new Date(`${to}T23:59:59.999+07:00`));
+    const judged = f.onTime + f.late + f.openLate;
+    return { percent: judged ? Math.round((f.onTime * 10000) / judged) / 100 : null, numerator: f.onTime, denominator: judged };
+  }
   const r = await oneStopReport(db, scope, from, to, at);
   if (source === 'dossiers_on_time') return { percent: r.onTimeRate, numerator: r.early + r.onTime, denominator: r.resolved };
   return { percent: r.onlineRate, numerator: r.receivedOnline, denominator: r.received };

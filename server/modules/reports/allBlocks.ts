@@ -2,6 +2,7 @@
 import '../dossiers/reportBlocks.js';
 import '../plans/reportBlocks.js';
 import '../par/reportBlocks.js';
+import '../feedback/indicators.js';
 import '../indicators/reportBlocks.js';
 import '../legalDocs/reportBlocks.js';
 import '../staffing/reportBlocks.js';
