@@ -184,6 +184,14 @@ describe.each(ENGINES)('citizen feedback on %s', (engine) => {
     const none = await feedbackFigures(t.database.db, [String(unit['TN.STP'])], new Date('2025-01-01T00:00:00+07:00'), new Date('2025-01-31T23:59:59+07:00'));
     expect(none).toMatchObject({ received: 0, onTimeRate: null, dossiersWithFeedback: 0 });
     expect(criterion52(none)).toBe(6);
+    // the PAR data source and the indicator read the same counters
+    const { itemData } = await import('../../server/modules/par/data.js');
+    const year = await figuresOf(t.database.db, [unit['TN.STP']], '2026-01-01', '2026-12-31');
+    const par = await itemData(t.database.db, 'feedback_on_time', unit['TN.STP'], 2026, new Date());
+    expect(par).toMatchObject({ numerator: year.onTime, denominator: year.onTime + year.late + year.openLate });
+    const ind = await desk.get(`/api/indicators/feedback.onTimeRate/values?unit=${unit['TN.STP']}&period=2026-03&calendar=true`);
+    expect(ind.statusCode).toBe(200);
+    expect(ind.json()).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
   });
 
   it('follow-up lists in working time and one reminder a day through the notifications', async () => {

@@ -195,6 +195,8 @@ describe('periodic CCHC report in Chromium: units write and send, Sở Nội v�
         await page.getByTestId('ld-table').waitFor();
         await expect.poll(async () => (await page.getByTestId('ld-total').textContent()) ?? '', { message: link }).toContain(String(api.total));
       } else if (path === '/staffing') await page.getByTestId('st-table').waitFor();
+      else if (path === '/feedback') await page.getByTestId('fb-table').waitFor();
+      else if (path === '/feedback/figures') await page.getByTestId('fbs-received').waitFor();
       else throw new Error(`no records page known for ${link}`);
     }
 

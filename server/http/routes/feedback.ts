@@ -82,6 +82,8 @@ const listQuery = z.object({
   state: z.enum([...STATES, 'open']).optional(),
   overdue: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   q: z.string().max(100).optional(),
+  from: isoDate.optional().describe('Tiếp nhận từ ngày'),
+  to: isoDate.optional().describe('Tiếp nhận đến ngày'),
   sort: z.enum(['left', 'received']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),

@@ -38,7 +38,7 @@ registerReportBlock({
     return {
       figures: { ...f },
       lines: [
-        { text: received, link: link(scope, w) },
+        { text: received, link: `/feedback?${new URLSearchParams({ ...(scope.unit ? { unit: String(scope.unit.id) } : {}), state: 'all', from: w.from, to: w.to })}` },
         { text: handled, link: `/feedback?${new URLSearchParams({ ...(scope.unit ? { unit: String(scope.unit.id) } : {}), state: 'open' })}` },
         { text: rate, link: link(scope, w) },
       ],

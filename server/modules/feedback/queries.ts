@@ -21,6 +21,9 @@ export interface ListQuery {
   state?: FeedbackStateName | 'open';
   overdue?: boolean;
   q?: string;
+  /** received on or after / on or before (Vietnamese local days) */
+  from?: string;
+  to?: string;
   sort?: 'left' | 'received';
   limit?: number;
   offset?: number;
@@ -42,6 +45,8 @@ export async function listFeedback(db: Db, user: SessionUser, q: ListQuery, now 
     q.state === 'open' ? open : q.state ? eq(i.state, q.state) : undefined,
     q.overdue === true ? and(open, lte(i.lateAt, now)) : q.overdue === false ? and(open, or(isNull(i.lateAt), gt(i.lateAt, now))) : undefined,
     q.q ? or(ilike(i.code, `%${q.q}%`), ilike(i.content, `%${q.q}%`)) : undefined,
+    q.from ? sql`${i.receivedAt} >= ${new Date(`${q.from}T00:00:00+07:00`)}` : undefined,
+    q.to ? sql`${i.receivedAt} <= ${new Date(`${q.to}T23:59:59.999+07:00`)}` : undefined,
   );
   const order = q.sort === 'received' ? [desc(i.receivedAt)] : [sql`${i.dueAt} asc nulls last`, asc(i.receivedAt)];
   const [rows, [{ n }]] = await Promise.all([

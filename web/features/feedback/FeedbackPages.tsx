@@ -38,7 +38,7 @@ export function FeedbackInboxPage() {
   const state = params.get('state') ?? 'open';
   const overdue = params.get('overdue') === 'true';
   const sort = params.get('sort') ?? 'left';
-  const q = new URLSearchParams({ ...(state !== 'all' ? { state } : {}), ...(overdue ? { overdue: 'true' } : {}), sort, ...(params.get('unit') ? { unit: params.get('unit')! } : {}) }).toString();
+  const q = new URLSearchParams({ ...(state !== 'all' ? { state } : {}), ...(overdue ? { overdue: 'true' } : {}), sort, ...(params.get('unit') ? { unit: params.get('unit')! } : {}), ...(params.get('from') ? { from: params.get('from')! } : {}), ...(params.get('to') ? { to: params.get('to')! } : {}) }).toString();
   const data = useLoad(() => api.get<{ total: number; items: Row[] }>(`/api/feedback?${q}&limit=200`), [q]);
   const set = (k: string, v: string | null) => {
     const p = new URLSearchParams(params);
@@ -344,7 +344,7 @@ export function FeedbackFiguresPage() {
       {s && (
         <>
           <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
-            {box(t('fb.received'), formatNumber(s.received), '/feedback?state=all&sort=received', 'fbs-received')}
+            {box(t('fb.received'), formatNumber(s.received), `/feedback?${new URLSearchParams({ state: 'all', sort: 'received', from, to, ...(unit ? { unit } : {}) })}`, 'fbs-received')}
             {box(t('fb.onTime'), formatNumber(s.onTime))}
             {box(t('fb.late'), formatNumber(s.late))}
             {box(t('fb.openOnTime'), formatNumber(s.openOnTime), '/feedback?state=open')}
