@@ -20,11 +20,14 @@ const list = (ctx: OverviewContext) =>
     const province = provincesOn(ctx.h, p.to).find((x) => ctx.scopeOf(x.id).some((id) => ctx.scope.unitIds?.includes(id))) ?? provincesOn(ctx.h, p.to)[0];
     const r = await listReports(ctx.db, ctx.user, period, province?.id, ctx.now);
     const within = new Set(ctx.scope.unitIds ?? []);
-    const units = r.units.filter((u) => within.has(u.unitId));
-    return { period, units, submitted: units.filter((u) => u.state === 'submitted'), province: province?.id ?? null };
+    const own = ctx.scope.unit.id === province?.id ? null : ctx.scope.unit.id;
+    // a unit's overview: its own report (the units below a district are not its to report for)
+    const units = r.units.filter((u) => (own ? u.unitId === own : within.has(u.unitId)));
+    return { period, units, submitted: units.filter((u) => u.state === 'submitted'), province: province?.id ?? null, own };
   });
 
-const link = (ctx: OverviewContext, period: string, province: number | null) => `/reports?${q({ period, province })}`;
+/** the period's list of the province; a unit's own report when the overview is of a unit */
+const link = (r: { period: string; province: number | null; own: number | null }) => (r.own ? `/reports/${r.period}/units/${r.own}` : `/reports?${q({ period: r.period, province: r.province })}`);
 
 export const reportsSubmitted: TileDef = {
   key: 'reportsSubmitted',
@@ -34,7 +37,7 @@ export const reportsSubmitted: TileDef = {
   better: 'higher',
   compute: async (ctx) => {
     const r = await list(ctx);
-    return { value: r.submitted.length, target: r.units.length, link: link(ctx, r.period, r.province), note: `kỳ ${r.period}` };
+    return { value: r.submitted.length, target: r.units.length, link: link(r), note: `kỳ ${r.period}` };
   },
 };
 
@@ -46,11 +49,11 @@ export const reportsMissing: TileDef = {
   better: 'lower',
   compute: async (ctx) => {
     const r = await list(ctx);
-    return { value: r.units.length - r.submitted.length, link: link(ctx, r.period, r.province), note: `kỳ ${r.period}` };
+    return { value: r.units.length - r.submitted.length, link: link(r), note: `kỳ ${r.period}` };
   },
   // the worst units on it are those that have not submitted (value 1)
   each: async (ctx) => {
     const r = await list(ctx);
-    return new Map(r.units.map((u) => [u.unitId, { value: u.state === 'submitted' ? 0 : 1, link: link(ctx, r.period, r.province) }]));
+    return new Map(r.units.map((u) => [u.unitId, { value: u.state === 'submitted' ? 0 : 1, link: link(r) }]));
   },
 };
