@@ -17,6 +17,7 @@ import * as indicators from '../features/indicators/messages';
 import * as legalDocs from '../features/legalDocs/messages';
 import * as org from '../features/org/messages';
 import * as overview from '../features/overview/messages';
+import * as overviewPublic from '../features/overview/publicMessages';
 import * as par from '../features/par/messages';
 import * as parPublic from '../features/par/publicMessages';
 import * as plans from '../features/plans/messages';
@@ -25,4 +26,4 @@ import * as reports from '../features/reports/messages';
 import * as staffing from '../features/staffing/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, dvcqg, home, indicators, legalDocs, org, overview, par, plans, procedures, reports, staffing, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, overviewPublic, common, audit, auth, calendar, dossiers, dvcqg, home, indicators, legalDocs, org, overview, par, plans, procedures, reports, staffing, users];
