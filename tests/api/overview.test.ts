@@ -280,4 +280,38 @@ describe.each(ENGINES)('the overview on %s (demo)', (engine) => {
     const body = res.body;
     for (const word of ['username', 'fullName', 'dossierCode', 'selfScore', 'draft', '"code"']) expect(body).not.toContain(word);
   });
+
+  it('the map: the demo’s schematic grid, each unit coloured by its own figure; imports checked whole and audited', async () => {
+    const leader = await login(app.app, 'ubnd.lanhdao');
+    const m = (await as(app.app, leader).get('/api/map?period=2026&figure=dossiersOnTimeRate')).json();
+    expect(m.layer).toMatchObject({ schematic: true });
+    expect(m.layer.name).toMatch(/minh họa|không phải ranh giới/);
+    expect(m.features.length).toBeGreaterThan(3);
+    const withValue = m.features.filter((f: { value: number | null }) => f.value !== null);
+    expect(withValue.length).toBeGreaterThan(0);
+    for (const f of withValue.slice(0, 3)) {
+      const one = (await as(app.app, leader).get(`/api/overview?unit=${f.unitId}&period=2026&only=dossiersOnTimeRate`)).json() as Overview;
+      expect(one.tiles[0].value, f.name).toBe(f.value);
+    }
+    // satisfaction: a slot, every unit without a figure (no fake numbers)
+    const sat = (await as(app.app, leader).get('/api/map?period=2026&figure=satisfaction')).json();
+    expect(sat.features.every((f: { value: number | null }) => f.value === null)).toBe(true);
+    const admin = await login(app.app, 'admin');
+    const bad = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'KHONG.CO' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }, { type: 'Feature', properties: { code: 'TN.STP' }, geometry: { type: 'Point', coordinates: [0, 0] } }] });
+    const r = await as(app.app, admin).upload('/api/map/boundaries', 'ranh-gioi.geojson', Buffer.from(bad));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe('INVALID_BOUNDARIES');
+    expect(r.json().details.errors.map((e: { row: number }) => e.row).sort()).toEqual([1, 2]);
+    expect((await as(app.app, leader).get('/api/map?period=2026')).json().layer.id).toBe(m.layer.id);
+    const officer = await login(app.app, 'stp.canbo');
+    const good = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'TN.PLONGAN' }, geometry: { type: 'Polygon', coordinates: [[[106.4, 10.5], [106.5, 10.5], [106.5, 10.6], [106.4, 10.5]]] } }] });
+    expect((await as(app.app, officer).upload('/api/map/boundaries', 'x.geojson', Buffer.from(good))).statusCode).toBe(403);
+    const ok = await as(app.app, admin).upload('/api/map/boundaries?name=Th%E1%BB%AD', 'x.geojson', Buffer.from(good));
+    expect(ok.statusCode, ok.body).toBe(201);
+    const after = (await as(app.app, leader).get('/api/map?period=2026')).json();
+    expect(after.layer).toMatchObject({ schematic: false, name: 'Thử' });
+    expect(after.features).toHaveLength(1);
+    const audit = (await as(app.app, admin).get('/api/audit?action=map.import&limit=10')).json();
+    expect(JSON.stringify(audit)).toContain('Thử');
+  });
 });

@@ -3,10 +3,13 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { exportOverviewXlsx } from '../../modules/overview/exportOverview.js';
 import { landing } from '../../modules/overview/landing.js';
+import { importBoundaries, MAP_FIGURES, mapOf } from '../../modules/overview/map.js';
+import { MAP_LIMITS } from '../../../domain/map/geojson.js';
+import { readUpload } from '../upload.js';
 import { overview } from '../../modules/overview/overview.js';
 import { publicOverviewCached } from '../../modules/overview/publicOverview.js';
 import { XLSX_TYPE } from '../../modules/legalDocs/xlsx.js';
-import { readableUnit, requireActor } from '../auth.js';
+import { auditActor, authorize, readableUnit, requireActor } from '../auth.js';
 import { isoDate } from '../schemas.js';
 
 const query = z
@@ -50,6 +53,32 @@ export const overviewRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: nu
       .header('content-disposition', `attachment; filename="tong-quan-${o.from}-${o.to}.xlsx"`)
       .send(await exportOverviewXlsx(o));
   });
+
+  app.get(
+    '/api/map',
+    { schema: { tags: ['overview'], summary: 'Bản đồ đơn vị tô màu theo một số liệu (ranh giới do quản trị nhập) / the map', querystring: query.and(z.object({ figure: z.enum(MAP_FIGURES).default('dossiersOnTimeRate') })) } },
+    async (req) => {
+      const { user } = requireActor(req);
+      return mapOf(db, user, readableUnit(user, req.query.unit), opts(req.query), req.query.figure);
+    },
+  );
+
+  app.post(
+    '/api/map/boundaries',
+    {
+      schema: {
+        tags: ['overview'],
+        summary: 'Nhập ranh giới đơn vị (GeoJSON FeatureCollection, properties.code = mã đơn vị; tối đa 5 MB, 2000 đơn vị, 200000 điểm) / import boundaries',
+        querystring: z.object({ name: z.string().trim().min(1).max(200).default('Ranh giới đơn vị'), schematic: z.enum(['true', 'false']).optional().describe('true: sơ đồ minh họa, không phải ranh giới thật') }),
+      },
+    },
+    async (req, reply) => {
+      const { user } = requireActor(req);
+      authorize(user, 'org.manage');
+      const file = await readUpload(req, MAP_LIMITS.bytes);
+      return reply.status(201).send(await importBoundaries(db, auditActor(user), { name: req.query.name, schematic: req.query.schematic === 'true', text: file.data.toString('utf8') }, new Date()));
+    },
+  );
 
   app.get('/api/landing', { schema: { tags: ['overview'], summary: 'Việc cần làm của người dùng (theo vai trò) / what is the user’s to do now' } }, async (req) => landing(db, requireActor(req).user, new Date()));
 

@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { indicatorTargets } from '../../db/schema.js';
 import { unitsAsOf, type UnitType } from '../../../domain/org/history.js';
-import { addDays, type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
+import { type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { statisticsScope } from '../../../domain/org/scope.js';
 import { errors } from '../../errors.js';
 import type { SessionUser } from '../auth/sessions.js';
@@ -138,5 +138,11 @@ export async function overview(db: Db, user: SessionUser, unit: number | undefin
   };
 }
 
-/** The day before a date (for "as of" pickers). */
-export const dayBefore = (d: IsoDate) => addDays(d, -1);
+/** One tile's value for each ranked unit (the map colours units by it), with the context it was read in. */
+export async function tileByUnit(db: Db, user: SessionUser, unit: number | undefined, q: OverviewQuery, key: string, now = new Date()) {
+  const tile = TILES.find((t) => t.key === key);
+  if (!tile) throw errors.badRequest('UNKNOWN_FIGURE', `Không có số liệu ${key}.`, `No figure ${key}.`, { field: 'figure' });
+  const ctx = await contextOf(db, user, unit, q, now);
+  const values = tile.each ? await tile.each(ctx) : new Map<number, { value: number | null; link: string | null }>();
+  return { tile, ctx, values };
+}

@@ -143,6 +143,9 @@ export function OverviewPage() {
           {o ? ` – ${o.unit.name}` : ''}
         </Title>
         <Group className="overview-no-print" gap="xs">
+          <Button variant="default" size="xs" component={Link} to={`/overview/map?${query}`} data-testid="overview-map">
+            {t('mapOpen')}
+          </Button>
           <Button variant="default" size="xs" onClick={() => window.print()}>
             {t('overviewPrint')}
           </Button>

@@ -1,6 +1,6 @@
 /** The words of the overview and the landing pages by role. Vietnamese first; English where it differs. */
 export const vi = {
-  overviewNav: 'Tổng quan',
+  overviewNav: 'Số liệu tổng hợp',
   overviewTitle: 'Tổng quan cải cách hành chính',
   overviewUnit: 'Đơn vị',
   overviewPeriod: 'Kỳ',
@@ -42,10 +42,18 @@ export const vi = {
   landingAppraisalUnits: '{units} đơn vị, {items} tiêu chí',
   landingAppraisalNone: 'Không có bản tự đánh giá nào chờ thẩm định.',
   mapTitle: 'Bản đồ',
+  mapOpen: 'Bản đồ',
+  mapNoLayer: 'Chưa có ranh giới đơn vị: quản trị nhập tệp GeoJSON (mỗi đơn vị một Polygon, properties.code là mã đơn vị).',
+  mapSchematic: 'Sơ đồ minh họa dạng lưới, không phải ranh giới hành chính thật',
+  'mapFigure.dossiersOnTimeRate': 'Hồ sơ đúng hạn',
+  'mapFigure.parIndex': 'Chỉ số CCHC',
+  'mapFigure.satisfaction': 'Mức độ hài lòng',
+  'mapFigure.dossiersOnlineRate': 'Nộp trực tuyến',
+  'mapFigure.planTasksDone': 'Nhiệm vụ hoàn thành',
 };
 
 export const en: Partial<Record<keyof typeof vi, string>> = {
-  overviewNav: 'Overview',
+  overviewNav: 'Figures at a glance',
   overviewTitle: 'Administrative reform overview',
   overviewUnit: 'Unit',
   overviewPeriod: 'Period',
@@ -87,4 +95,12 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   landingAppraisalUnits: '{units} units, {items} items',
   landingAppraisalNone: 'Nothing is waiting for appraisal.',
   mapTitle: 'Map',
+  mapOpen: 'Map',
+  mapNoLayer: 'No unit boundaries yet: the administrator imports a GeoJSON file (a Polygon per unit, properties.code the unit’s code).',
+  mapSchematic: 'A schematic grid, not real administrative boundaries',
+  'mapFigure.dossiersOnTimeRate': 'On time',
+  'mapFigure.parIndex': 'PAR index',
+  'mapFigure.satisfaction': 'Satisfaction',
+  'mapFigure.dossiersOnlineRate': 'Online',
+  'mapFigure.planTasksDone': 'Tasks done',
 };

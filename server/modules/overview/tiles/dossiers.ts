@@ -20,7 +20,7 @@ const reports = (ctx: OverviewContext) =>
 export const dashboardLink = (ctx: OverviewContext, unitId = ctx.scope.unit.id) => `/dossiers?${q({ unit: unitId, from: ctx.w.from, to: ctx.w.to })}`;
 export const listLink = (ctx: OverviewContext, unitId: number, category: string) => `/dossiers/list?${q({ unit: unitId, from: ctx.w.from, to: ctx.w.to, category })}`;
 
-function fromReport(key: string, indicator: string, name: string, nameEn: string, measure: string, better: 'higher' | 'lower', pick: (r: OneStopReport) => { value: number | null; numerator?: number | null; denominator?: number | null }, worstCategory: string): TileDef {
+function fromReport(key: string, indicator: string, name: string, nameEn: string, measure: string, better: 'higher' | 'lower', pick: (r: OneStopReport) => { value: number | null; numerator?: number | null; denominator?: number | null }, worstCategory: string | null): TileDef {
   return {
     key,
     indicator,
@@ -29,11 +29,12 @@ function fromReport(key: string, indicator: string, name: string, nameEn: string
     measure,
     better,
     compute: async (ctx) => ({ ...pick(await report(ctx)), link: dashboardLink(ctx) }),
-    each: async (ctx) => new Map([...(await reports(ctx))].map(([id, r]) => [id, { value: pick(r).value, link: listLink(ctx, id, worstCategory) }])),
+    // a count of dossiers received ranks no unit worse than another (worstCategory null)
+    each: worstCategory ? async (ctx) => new Map([...(await reports(ctx))].map(([id, r]) => [id, { value: pick(r).value, link: listLink(ctx, id, worstCategory) }])) : undefined,
   };
 }
 
 export const dossiersOnTimeRate = fromReport('dossiersOnTimeRate', 'dossiers.onTimeRate', 'Hồ sơ giải quyết trước và đúng hạn', 'Dossiers resolved on time', '%', 'higher', (r) => ({ value: r.onTimeRate, numerator: r.early + r.onTime, denominator: r.resolved }), 'late');
 export const dossiersOnlineRate = fromReport('dossiersOnlineRate', 'dossiers.onlineRate', 'Hồ sơ nộp trực tuyến', 'Dossiers submitted online', '%', 'higher', (r) => ({ value: r.onlineRate, numerator: r.receivedOnline, denominator: r.received }), 'received');
-export const dossiersReceived = fromReport('dossiersReceived', 'dossiers.received', 'Hồ sơ tiếp nhận', 'Dossiers received', 'hồ sơ', 'higher', (r) => ({ value: r.received }), 'received');
+export const dossiersReceived = fromReport('dossiersReceived', 'dossiers.received', 'Hồ sơ tiếp nhận', 'Dossiers received', 'hồ sơ', 'higher', (r) => ({ value: r.received }), null);
 export const dossiersOpenLate = fromReport('dossiersOpenLate', 'dossiers.inProgressLate', 'Hồ sơ đang giải quyết quá hạn', 'Open dossiers past the deadline', 'hồ sơ', 'lower', (r) => ({ value: r.inProgressLate }), 'in_progress_late');

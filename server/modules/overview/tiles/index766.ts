@@ -8,6 +8,8 @@ import { index766 } from '../../dossiers/stats.js';
 import { type OverviewContext, q, type TileDef } from '../types.js';
 
 export const periodOf766 = (ctx: OverviewContext) => (ctx.w.calendar && ctx.w.key && parsePeriod(ctx.w.key) ? ctx.w.key : String(ctx.w.year));
+const BAND_VI: Record<string, string> = { excellent: 'xuất sắc', good: 'tốt', fair: 'khá', average: 'trung bình', weak: 'yếu' };
+
 export const score766 = (idx: { total: number; complete: boolean; estimate: { score: number } | null }) => (idx.complete ? idx.total : (idx.estimate?.score ?? null));
 
 export const index766Tile: TileDef = {
@@ -22,7 +24,7 @@ export const index766Tile: TileDef = {
     return {
       value: score766(idx),
       link: `/index766?${q({ unit: ctx.scope.unit.id, period })}`,
-      note: `${idx.complete ? '' : 'ước tính trên các thành phần có số liệu; '}kỳ ${period}${idx.band ?? idx.estimate?.band ? `; xếp loại ${idx.band ?? idx.estimate?.band}` : ''}`,
+      note: `${idx.complete ? '' : 'ước tính trên các thành phần có số liệu; '}kỳ ${period}${idx.band ?? idx.estimate?.band ? `; xếp loại ${BAND_VI[(idx.band ?? idx.estimate?.band)!] ?? ''}` : ''}`,
       state: score766(idx) === null ? 'no_data' : 'ok',
     };
   },

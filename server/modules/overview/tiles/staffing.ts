@@ -4,5 +4,5 @@ import { type OverviewContext, q } from '../types.js';
 import { indicatorTile } from './fromIndicator.js';
 
 const link = (ctx: OverviewContext, unitId: number) => `/staffing?${q({ year: ctx.w.year, unit: unitId })}`;
-export const staffingCivilServantsAssigned = indicatorTile('staffingCivilServantsAssigned', 'staffing.civilServantsAssigned', { link });
-export const staffingCivilServantsPresent = indicatorTile('staffingCivilServantsPresent', 'staffing.civilServantsPresent', { link });
+export const staffingCivilServantsAssigned = indicatorTile('staffingCivilServantsAssigned', 'staffing.civilServantsAssigned', { link, worst: false });
+export const staffingCivilServantsPresent = indicatorTile('staffingCivilServantsPresent', 'staffing.civilServantsPresent', { link, worst: false });
