@@ -109,7 +109,7 @@ async function checkTiles(get: Get, o: Overview) {
     // each worst unit's figure is that unit's (the same tile for it alone)
     for (const w of tile.worst.slice(0, 1)) {
       const one = (await get(`/api/overview?unit=${w.unitId}&from=${o.from}&to=${o.to}&only=${tile.key}`)).json() as Overview;
-      if (tile.key.startsWith('dossiers')) expect(one.tiles[0].value, `${tile.key} worst ${w.unitName}`).toBe(w.value);
+      if (tile.key !== 'reportsMissing') expect(one.tiles[0].value, `${tile.key} worst ${w.unitName}`).toBe(w.value);
     }
   }
   expect(compared).toBeGreaterThan(8);

@@ -117,13 +117,14 @@ export async function overview(db: Db, user: SessionUser, unit: number | undefin
   const ctx = await contextOf(db, user, unit, q, now);
   const tiles = TILES.filter((t) => !q.only || q.only.includes(t.key));
   const targets = await targetsOf(ctx, tiles.flatMap((t) => (t.indicator ? [t.indicator] : [])));
-  const out: OverviewTile[] = [];
-  // one after the other: the memoised reads are shared, and the database is not asked for everything at once
-  for (const t of tiles) {
-    const v = await t.compute(ctx);
-    const target = v.target ?? (t.indicator ? (targets.get(t.indicator) ?? null) : null);
-    out.push({ key: t.key, name: t.name, nameEn: t.nameEn, measure: t.measure, better: t.better, state: v.value === null ? 'no_data' : 'ok', ...v, target, worst: await worstOf(ctx, t) });
-  }
+  // all at once (PostgreSQL answers them on several connections); reads shared by tiles are made once (memo)
+  const out: OverviewTile[] = await Promise.all(
+    tiles.map(async (t) => {
+      const [v, worst] = await Promise.all([t.compute(ctx), worstOf(ctx, t)]);
+      const target = v.target ?? (t.indicator ? (targets.get(t.indicator) ?? null) : null);
+      return { key: t.key, name: t.name, nameEn: t.nameEn, measure: t.measure, better: t.better, state: v.value === null ? ('no_data' as const) : ('ok' as const), ...v, target, worst };
+    }),
+  );
   const type = ctx.h.units.find((u) => u.id === ctx.scope.unit.id)?.type ?? null;
   return {
     unit: { ...ctx.scope.unit, type },

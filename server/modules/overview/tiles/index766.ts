@@ -4,7 +4,8 @@
  * 766 page reads it. Its score is the total when every component has data, otherwise the estimate.
  */
 import { parsePeriod } from '../../../../domain/periods/period.js';
-import { index766 } from '../../dossiers/stats.js';
+import { computeIndex766 } from '../../../../domain/dossiers/index766.js';
+import { checkRange, index766, oneStopReport, onlineServices } from '../../dossiers/stats.js';
 import { type OverviewContext, q, type TileDef } from '../types.js';
 
 export const periodOf766 = (ctx: OverviewContext) => (ctx.w.calendar && ctx.w.key && parsePeriod(ctx.w.key) ? ctx.w.key : String(ctx.w.year));
@@ -20,7 +21,13 @@ export const index766Tile: TileDef = {
   better: 'higher',
   compute: async (ctx) => {
     const period = periodOf766(ctx);
-    const idx = await index766(ctx.db, ctx.scope, parsePeriod(period)!, ctx.now);
+    const p = parsePeriod(period)!;
+    const r = checkRange(p.from, p.to, ctx.now);
+    // the window is the 766 period: index766's own computation, from the one-stop report the other tiles read
+    const idx =
+      r.from === ctx.w.from && r.to === ctx.w.to
+        ? computeIndex766({ procedures: await onlineServices(ctx.db, ctx.scope, r.from, r.to), report: await ctx.memo('oneStop', () => oneStopReport(ctx.db, ctx.scope, ctx.w.from, ctx.w.to, ctx.w.at)) })
+        : await index766(ctx.db, ctx.scope, p, ctx.now);
     return {
       value: score766(idx),
       link: `/index766?${q({ unit: ctx.scope.unit.id, period })}`,

@@ -1,5 +1,5 @@
 /** Plan tasks of the window's year done by its last day, and overdue: the year-tasks page's figures (yearTasks). */
-import { yearTasks } from '../../plans/yearTasks.js';
+import { yearTasks, yearTasksOfUnits } from '../../plans/yearTasks.js';
 import { isProvinceScope } from '../../org/scope.js';
 import { type OverviewContext, q, type TileDef } from '../types.js';
 
@@ -7,13 +7,8 @@ const tasksOf = (ctx: OverviewContext, unitIds: number[] | null) => yearTasks(ct
 const mine = async (ctx: OverviewContext) => ctx.memo('yearTasks', async () => tasksOf(ctx, (await isProvinceScope(ctx.scope)) ? null : ctx.scope.unitIds));
 const link = (ctx: OverviewContext, unitId: number, status?: string) => `/plans/year-tasks?${q({ unit: unitId, year: ctx.w.year, to: ctx.w.to, status })}`;
 
-/** every ranked unit's tasks: one read of the year's tasks, counted per unit's scope */
-const each = (ctx: OverviewContext) =>
-  ctx.memo('yearTasksEach', async () => {
-    const out = new Map<number, Awaited<ReturnType<typeof tasksOf>>>();
-    for (const u of ctx.units) out.set(u.id, await tasksOf(ctx, ctx.scopeOf(u.id)));
-    return out;
-  });
+/** every ranked unit's tasks: one read of the year's tasks, counted per unit's scope as yearTasks counts it */
+const each = (ctx: OverviewContext) => ctx.memo('yearTasksEach', () => yearTasksOfUnits(ctx.db, new Map(ctx.units.map((u) => [u.id, ctx.scopeOf(u.id)])), ctx.w.year, ctx.w.to));
 
 export const planTasksDone: TileDef = {
   key: 'planTasksDone',
