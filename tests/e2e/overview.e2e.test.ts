@@ -52,6 +52,15 @@ describe('the leaders’ overview and the public portal', () => {
     await shot(page, 'overview-2024');
   });
 
+  it('the map of the units, coloured by the on-time rate, says it is a schematic drawing', async () => {
+    await page.getByTestId('overview-map').click();
+    await page.waitForURL(/\/overview\/map\?/);
+    await page.getByTestId('map-schematic').waitFor();
+    await page.getByTestId('map-svg').waitFor();
+    expect(await page.locator('[data-testid="map-svg"] path').count()).toBeGreaterThan(3);
+    await shot(page, 'overview-map');
+  });
+
   it('a citizen on a 390 px phone: the public home, then the procedure search without diacritics', async () => {
     const phone = await sys.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
     await phone.goto(`${sys.base}/cong-khai`);
