@@ -53,6 +53,8 @@ describe('the leaders’ overview and the public portal', () => {
   });
 
   it('the map of the units, coloured by the on-time rate, says it is a schematic drawing', async () => {
+    // the demo's layer has today's communes: the map of this year
+    await page.goto(`${sys.base}/overview?period=2026`);
     await page.getByTestId('overview-map').click();
     await page.waitForURL(/\/overview\/map\?/);
     await page.getByTestId('map-schematic').waitFor();

@@ -82,6 +82,7 @@ export function MapPage() {
       />
       <LoadState loading={load.loading} error={load.error} />
       {m && !m.layer && <Alert>{t('mapNoLayer')}</Alert>}
+      {m?.layer && m.features.length === 0 && <Alert data-testid="map-no-shapes">{t('mapNoShapes')}</Alert>}
       {m?.layer?.schematic && (
         <Alert color="yellow" data-testid="map-schematic">
           {t('mapSchematic')} ({m.layer.name})
