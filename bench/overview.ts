@@ -33,6 +33,8 @@ const engine = arg('engine', 'postgres');
 const total = Number(arg('dossiers', engine === 'pglite' ? '1000000' : '10000000'));
 const runs = Number(arg('runs', '15'));
 const dbName = arg('database', 'cchc_bench_overview');
+/** `--reuse true`: time the overview on the database a previous run loaded (no drop, no load) */
+const reuse = arg('reuse', 'false') === 'true';
 const UNITS = 200;
 const PROCEDURES = 2000;
 const START = '2024-11-01';
@@ -46,8 +48,10 @@ async function open() {
     const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
+    if (!reuse) {
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+      await admin.query(`CREATE DATABASE ${dbName}`);
+    }
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${dbName}`;
@@ -76,6 +80,7 @@ async function main() {
   log(`engine ${engine}, ${total.toLocaleString('en')} dossiers, ${UNITS} units, ${PROCEDURES} procedures`);
   const { database, cleanup } = await open();
   const db = database.db;
+  if (reuse) return timings(db, database, cleanup);
   await bootstrap(db, { demoData: true, demoDossiers: false, adminPassword: 'Bench12345', demoPassword: 'Bench12345' });
   const [{ id: root }] = await rows<{ id: number }>(db, sql`select id from org_units where code = 'TN'`);
   await db.execute(sql`insert into org_units (code, type, valid_from) select 'B' || g, case when g <= 40 then 'department' else 'commune' end, '2015-01-01' from generate_series(1, ${UNITS}) g`);
@@ -99,8 +104,14 @@ async function main() {
   const tr = performance.now();
   await rebuildCounters(db);
   await db.execute(sql`analyze`);
+  log(`loaded in ${Math.round((tr - tb) / 1000)} s; counters rebuilt in ${Math.round((performance.now() - tr) / 1000)} s`);
+  return timings(db, database, cleanup);
+}
+
+async function timings(db: Awaited<ReturnType<typeof open>>['database']['db'], database: { close(): Promise<void> }, cleanup: () => void) {
+  const unitIds = (await rows<{ id: number }>(db, sql`select id from org_units where code like 'B%' order by id`)).map((r) => r.id);
   const [counts] = await rows<{ dossiers: string; daily: string }>(db, sql`select (select count(*) from dossiers) as dossiers, (select count(*) from dossier_daily) as daily`);
-  log(`loaded in ${Math.round((tr - tb) / 1000)} s; counters rebuilt in ${Math.round((performance.now() - tr) / 1000)} s; dossiers ${counts.dossiers}, daily rows ${counts.daily}`);
+  log(`dossiers ${counts.dossiers}, daily rows ${counts.daily}`);
 
   const [a] = await rows<{ id: number; unit_id: number }>(db, sql`select id, unit_id from users where username = 'admin'`);
   const leader: SessionUser = { id: a.id, username: 'admin', fullName: 'admin', role: 'leader', unitId: a.unit_id, locale: 'vi' };
