@@ -24,6 +24,10 @@ describe('the leaders’ overview and the public portal', () => {
     expect(await page.getByTestId('value-dossiersOnTimeRate').textContent()).toMatch(/\d+,\d{2}\s%/);
     expect(await page.getByTestId('value-feedbackOnTimeRate').textContent()).toBe('chưa có dữ liệu');
     expect(await page.getByTestId('value-satisfaction').textContent()).toBe('chưa có dữ liệu');
+    // the trend is drawn only when asked for (ECharts loads then)
+    await page.getByTestId('overview-trend-toggle').click();
+    await page.getByTestId('overview-trend').locator('canvas, svg').first().waitFor();
+    await page.getByTestId('overview-trend-toggle').click();
     await shot(page, 'overview-province');
   });
 

@@ -4,9 +4,11 @@
  */
 import './overview.css';
 import { Anchor, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../app/api';
+import { Chart } from '../../app/Chart';
+import { twelveMonthsEnding } from '../dossiers/trend';
 import { useAuth } from '../../app/auth';
 import { DateField, LoadState, Tag, useLoad } from '../../app/components';
 import { formatDate, todayVn } from '../../app/format';
@@ -99,6 +101,33 @@ function TileCard({ tile }: { tile: Tile }) {
   );
 }
 
+/** The on-time and online rates month by month (the dashboard's trend), drawn only when asked for: ECharts loads then. */
+function Trend({ unit, to }: { unit: number | null; to: string }) {
+  const { t } = useI18n();
+  const q = new URLSearchParams({ ...twelveMonthsEnding(to), ...(unit ? { unit: String(unit) } : {}) }).toString();
+  const trend = useLoad(() => api.get<{ months: { month: string; onTimeRate: number | null; onlineRate: number | null }[] }>(`/api/dossiers/stats/trend?${q}`), [q]);
+  const option = useMemo(
+    () =>
+      trend.data && {
+        tooltip: { trigger: 'axis' },
+        legend: { data: [t('overviewTrendOnTime'), t('overviewTrendOnline')] },
+        xAxis: { type: 'category', data: trend.data.months.map((m) => `${m.month.slice(5)}/${m.month.slice(0, 4)}`) },
+        yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+        series: [
+          { name: t('overviewTrendOnTime'), type: 'line', data: trend.data.months.map((m) => m.onTimeRate) },
+          { name: t('overviewTrendOnline'), type: 'line', data: trend.data.months.map((m) => m.onlineRate) },
+        ],
+      },
+    [trend.data, t],
+  );
+  return (
+    <Card withBorder className="overview-no-print">
+      <LoadState loading={trend.loading} error={trend.error} />
+      {option && <Chart option={option} height={240} testId="overview-trend" />}
+    </Card>
+  );
+}
+
 export function OverviewPage() {
   const { t } = useI18n();
   const { can } = useAuth();
@@ -113,6 +142,7 @@ export function OverviewPage() {
     return q.toString();
   }, [params, today]);
   const load = useLoad(() => api.get<Overview>(`/api/overview?${query}`), [query]);
+  const [showTrend, setShowTrend] = useState(false);
   const o = load.data;
   const set = (patch: Record<string, string | null>, clear: string[] = []) => {
     const next = new URLSearchParams(params);
@@ -145,6 +175,9 @@ export function OverviewPage() {
         <Group className="overview-no-print" gap="xs">
           <Button variant="default" size="xs" component={Link} to={`/overview/map?${query}`} data-testid="overview-map">
             {t('mapOpen')}
+          </Button>
+          <Button variant="default" size="xs" onClick={() => setShowTrend((x) => !x)} data-testid="overview-trend-toggle">
+            {t('overviewTrend')}
           </Button>
           <Button variant="default" size="xs" onClick={() => window.print()}>
             {t('overviewPrint')}
@@ -181,6 +214,7 @@ export function OverviewPage() {
         </Text>
       )}
       <LoadState loading={load.loading} error={load.error} />
+      {o && showTrend && <Trend unit={o.unit.type === 'province' ? null : o.unit.id} to={o.judgedAt} />}
       {o && (
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4, xl: 6 }} className="overview-grid" data-testid="overview-tiles">
           {o.tiles.map((tile) => (
