@@ -60,7 +60,14 @@ export function MapPage() {
     const scale = 1000 / Math.max(w, h);
     const project = (p: Position) => `${((p[0] - x0) * k * scale).toFixed(1)},${((y1 - p[1]) * scale).toFixed(1)}`;
     const values = m.features.map((f) => f.value).filter((v): v is number => v !== null);
-    return { width: w * scale, height: h * scale, project, min: Math.min(...values), max: Math.max(...values), values };
+    // a label at the middle of each unit's box (a few units only: otherwise the tooltips name them)
+    const label = (g: Geometry) => {
+      const ps = polygons(g).flat(2) as unknown as Position[];
+      const px = ps.map((p) => p[0]);
+      const py = ps.map((p) => p[1]);
+      return project([(Math.min(...px) + Math.max(...px)) / 2, (Math.min(...py) + Math.max(...py)) / 2]).split(',').map(Number);
+    };
+    return { width: w * scale, height: h * scale, project, label, labels: m.features.length <= 60, min: Math.min(...values), max: Math.max(...values), values };
   }, [m]);
   return (
     <Stack>
@@ -85,7 +92,7 @@ export function MapPage() {
       {m?.layer && m.features.length === 0 && <Alert data-testid="map-no-shapes">{t('mapNoShapes')}</Alert>}
       {m?.layer?.schematic && (
         <Alert color="yellow" data-testid="map-schematic">
-          {t('mapSchematic')} ({m.layer.name})
+          {t('mapSchematic')}
         </Alert>
       )}
       {m && view && (
@@ -112,6 +119,18 @@ export function MapPage() {
                 <title>{`${f.name}: ${f.value === null ? t('overviewNoData') : formatValue(f.value, m.figure.measure)}`}</title>
               </path>
             ))}
+            {view.labels &&
+              m.features.map((f) => {
+                const [x, y] = view.label(f.geometry);
+                return (
+                  <text key={`l${f.unitId}`} x={x} y={y} textAnchor="middle" dominantBaseline="middle" fontSize={Math.max(12, Math.min(28, view.width / 40))} fill="#1a1b1e" pointerEvents="none">
+                    {f.name}
+                    <tspan x={x} dy="1.3em" fontWeight={700}>
+                      {f.value === null ? '—' : formatValue(f.value, m.figure.measure)}
+                    </tspan>
+                  </text>
+                );
+              })}
           </svg>
           {view.values.length > 0 && (
             <Group gap="xs" mt="xs">
