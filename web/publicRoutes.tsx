@@ -5,14 +5,22 @@
  * ECharts: tests/build/bundle.test.ts reads the build and fails if the public entry reaches them. A page
  * that is heavy and rarely visited can be `lazy(() => import(...))` instead of a static import.
  */
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { Messages } from './app/i18n';
 import { PublicLookupPage } from './features/dossiers/PublicLookupPage';
 import * as dossiersPublic from './features/dossiers/publicMessages';
-import { PublicRankingPage } from './features/par/PublicRankingPage';
 import * as parPublic from './features/par/publicMessages';
-import { PublicFeedbackAnswers, PublicFeedbackForm, PublicFeedbackTrack } from './features/feedback/PublicFeedbackPages';
 import * as feedbackPublic from './features/feedback/publicMessages';
+import { PublicHomePage } from './features/overview/PublicHomePage';
+import * as overviewPublic from './features/overview/publicMessages';
+
+/** Pages a citizen opens from the portal's home: their own small chunks, fetched when opened. */
+const PublicRankingPage = lazy(async () => ({ default: (await import('./features/par/PublicRankingPage')).PublicRankingPage }));
+const PublicProceduresPage = lazy(async () => ({ default: (await import('./features/procedures/PublicProceduresPage')).PublicProceduresPage }));
+const PublicFeedbackForm = lazy(async () => ({ default: (await import('./features/feedback/PublicFeedbackPages')).PublicFeedbackForm }));
+const PublicFeedbackTrack = lazy(async () => ({ default: (await import('./features/feedback/PublicFeedbackPages')).PublicFeedbackTrack }));
+const PublicFeedbackAnswers = lazy(async () => ({ default: (await import('./features/feedback/PublicFeedbackPages')).PublicFeedbackAnswers }));
+const later = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
 
 export interface PublicRoute {
   path: string;
@@ -21,10 +29,13 @@ export interface PublicRoute {
   messages: Messages[];
 }
 
+/** The first is where a public path without a page of its own goes (the portal's home). */
 export const PUBLIC_ROUTES: PublicRoute[] = [
+  { path: '/cong-khai', element: <PublicHomePage />, messages: [overviewPublic, parPublic] },
+  { path: '/cong-khai/thu-tuc', element: later(<PublicProceduresPage />), messages: [overviewPublic] },
   { path: '/tra-cuu', element: <PublicLookupPage />, messages: [dossiersPublic] },
-  { path: '/cong-khai/chi-so-cchc', element: <PublicRankingPage />, messages: [parPublic] },
-  { path: '/cong-khai/phan-anh', element: <PublicFeedbackForm />, messages: [feedbackPublic] },
-  { path: '/cong-khai/phan-anh/tra-cuu', element: <PublicFeedbackTrack />, messages: [feedbackPublic] },
-  { path: '/cong-khai/phan-anh/tra-loi', element: <PublicFeedbackAnswers />, messages: [feedbackPublic] },
+  { path: '/cong-khai/chi-so-cchc', element: later(<PublicRankingPage />), messages: [parPublic] },
+  { path: '/cong-khai/phan-anh', element: later(<PublicFeedbackForm />), messages: [feedbackPublic] },
+  { path: '/cong-khai/phan-anh/tra-cuu', element: later(<PublicFeedbackTrack />), messages: [feedbackPublic] },
+  { path: '/cong-khai/phan-anh/tra-loi', element: later(<PublicFeedbackAnswers />), messages: [feedbackPublic] },
 ];

@@ -19,3 +19,4 @@ export * from './schema/legalDocs.js';
 export * from './schema/staffing.js';
 export * from './schema/dvcqg.js';
 export * from './schema/feedback.js';
+export * from './schema/map.js';

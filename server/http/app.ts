@@ -30,6 +30,7 @@ import { reportRoutes } from './routes/reports.js';
 import { adminRoutes } from './routes/admin.js';
 import { dvcqgRoutes } from './routes/dvcqg.js';
 import { feedbackRoutes } from './routes/feedback.js';
+import { overviewRoutes } from './routes/overview.js';
 
 export interface AppOptions {
   database: Database;
@@ -111,6 +112,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(staffingRoutes, { db });
   await app.register(dvcqgRoutes, { db, loginRateLimit: opts.loginRateLimit ?? 10 });
   await app.register(feedbackRoutes, { db, publicRateLimit: publicLimit, feedbackRateLimit: opts.feedbackRateLimit ?? 10 });
+  await app.register(overviewRoutes, { db, publicRateLimit: publicLimit });
 
   await registerWeb(app, opts.webDir ?? defaultWebDir);
   return app;

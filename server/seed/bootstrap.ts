@@ -16,6 +16,7 @@ import { recordYear } from '../modules/calendar/calendar.js';
 import { importProcedures } from '../modules/procedures/procedures.js';
 import { readFileSync } from 'node:fs';
 import { loadDemoDossiers } from './demoDossiers.js';
+import { loadDemoMap } from './demoMap.js';
 import { loadDemoDvcqg } from './demoDvcqg.js';
 import { COMMUNE_SET_2026, DEPARTMENT_SET_2026 } from './parSets.js';
 import { createSet } from '../modules/par/criteriaSets.js';
@@ -98,6 +99,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
       if (opts.demoPar !== false) await loadDemoPar(db2, sets2026);
       await loadDemoRegisters(db2, await unitIdsByCode(tx), new Date());
       await loadDemoFeedback(db2, new Date());
+      await loadDemoMap(db2, DEMO_ACTOR, new Date());
       await loadDemoIndicators(db2, adminId!, plan2020);
       if (opts.demoReports !== false) await loadDemoReports(db2, adminId!, new Date());
       result.demoLoaded = true;

@@ -95,6 +95,18 @@ describe.each(ENGINES)('the demo on %s', (engine) => {
     expect(late.n).toBe(0);
   });
 
+  it('the demo map is a schematic grid of today’s communes and wards, labelled as such, imported through the import use case (audited)', async () => {
+    const layers = await rows(sql`select name, schematic, (select count(*)::int from map_shapes s where s.layer_id = l.id) as n from map_layers l`);
+    expect(layers).toHaveLength(1);
+    expect(layers[0]).toMatchObject({ schematic: true });
+    expect(String(layers[0].name)).toMatch(/minh họa.*không phải ranh giới/);
+    const wrongType = await rows(sql`select count(*)::int as n from map_shapes s join org_units u on u.id = s.unit_id where u.type <> 'commune' or (u.valid_to is not null and u.valid_to < current_date)`);
+    expect(wrongType[0].n).toBe(0);
+    expect(Number(layers[0].n)).toBeGreaterThan(3);
+    const audit = await rows(sql`select count(*)::int as n from audit_events where action = 'map.import'`);
+    expect(audit[0].n).toBe(1);
+  });
+
   it('the demo portal sync (DVCQG): a source account, its dossiers applied through the receiver, one unit name held for mapping', async () => {
     const admin = await login(t.app, 'admin');
     const o = (await as(t.app, admin).get('/api/dvcqg/sources')).json();

@@ -87,6 +87,7 @@ describe('the staff app on a 390 px phone', () => {
     '/users',
     '/audit',
     '/password',
+    '/overview',
   ];
   for (const path of pages) {
     it(`${path} fits the screen and the header is one line`, async () => {

@@ -23,6 +23,8 @@ function page<M>(load: () => Promise<M>, name: keyof M) {
 const shell = import('./Layout');
 const Layout = lazy(async () => ({ default: (await shell).Layout }));
 const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
+const OverviewPage = page(() => import('../features/overview/OverviewPage'), 'OverviewPage');
+const MapPage = page(() => import('../features/overview/MapPage'), 'MapPage');
 const PlansPage = page(() => import('../features/plans/PlansPage'), 'PlansPage');
 const ImportPage = page(() => import('../features/plans/ImportPage'), 'ImportPage');
 const PlanPage = page(() => import('../features/plans/PlanPage'), 'PlanPage');
@@ -96,6 +98,8 @@ export function App() {
                   }
                 >
                   <Route index element={<HomePage />} />
+                  <Route path="overview" element={<OverviewPage />} />
+                  <Route path="overview/map" element={<MapPage />} />
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="plans/import" element={<ImportPage />} />
                   <Route path="plans/year-tasks" element={<YearTasksPage />} />

@@ -24,6 +24,7 @@ export function Layout() {
   const navigate = useNavigate();
   const links = [
     { to: '/', label: t('home'), show: true },
+    { to: '/overview', label: t('overviewNav'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
     { to: '/plans', label: t('plans'), show: can('plan.read') },
     { to: '/my', label: t('myUnit'), show: can('unitData.edit', { unitId: user?.unitId }) || can('unitData.read', { unitId: user?.unitId }) },
     { to: '/reports', label: t('reportsNav'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },

@@ -18,6 +18,8 @@ import * as home from '../features/home/messages';
 import * as indicators from '../features/indicators/messages';
 import * as legalDocs from '../features/legalDocs/messages';
 import * as org from '../features/org/messages';
+import * as overview from '../features/overview/messages';
+import * as overviewPublic from '../features/overview/publicMessages';
 import * as par from '../features/par/messages';
 import * as parPublic from '../features/par/publicMessages';
 import * as plans from '../features/plans/messages';
@@ -26,4 +28,4 @@ import * as reports from '../features/reports/messages';
 import * as staffing from '../features/staffing/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, feedbackPublic, common, audit, auth, calendar, dossiers, dvcqg, feedback, home, indicators, legalDocs, org, par, plans, procedures, reports, staffing, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, feedbackPublic, overviewPublic, common, audit, auth, calendar, dossiers, dvcqg, feedback, home, indicators, legalDocs, org, overview, par, plans, procedures, reports, staffing, users];

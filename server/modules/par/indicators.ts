@@ -6,7 +6,7 @@ import { combine } from '../../../domain/indicators/indicator.js';
 import { registerIndicator, type Window } from '../indicators/registry.js';
 import { roundResults } from './results.js';
 
-async function latestPublished(db: Db, w: Window) {
+export async function latestPublished(db: Db, w: Window) {
   const [r] = await db
     .select({ id: parRounds.id })
     .from(parRounds)

@@ -20,18 +20,18 @@ export interface YearTask {
   overdue: boolean;
 }
 
-/** `unitIds` null: the province (its own tasks); otherwise the tasks the units lead and their own. */
-export async function yearTasks(db: Db, unitIds: number[] | null, year: number, asOf: IsoDate) {
+/** The year's tasks with their lead links, owners and accepted reports by `asOf`: of the units given, or all (null). */
+async function readYearTasks(db: Db, unitIds: number[] | null, year: number, asOf: IsoDate, all = false) {
   const endOfDay = new Date(`${asOf}T23:59:59.999+07:00`);
   const rows = await db
-    .selectDistinct({ id: planTasks.id, planId: planTasks.planId, number: planTasks.number, text: planTasks.text, due: planTasks.due, sortKey: planTasks.sortKey })
+    .selectDistinct({ id: planTasks.id, planId: planTasks.planId, number: planTasks.number, text: planTasks.text, due: planTasks.due, sortKey: planTasks.sortKey, ownerUnitId: planTasks.ownerUnitId })
     .from(planTasks)
     .innerJoin(plans, eq(plans.id, planTasks.planId))
     .leftJoin(planTaskUnits, and(eq(planTaskUnits.taskId, planTasks.id), eq(planTaskUnits.role, 'lead')))
     .where(
       and(
         eq(plans.year, year),
-        unitIds === null ? isNull(planTasks.ownerUnitId) : or(inArray(planTaskUnits.unitId, unitIds), inArray(planTasks.ownerUnitId, unitIds)),
+        all ? undefined : unitIds === null ? isNull(planTasks.ownerUnitId) : or(inArray(planTaskUnits.unitId, unitIds), inArray(planTasks.ownerUnitId, unitIds)),
       ),
     )
     .orderBy(asc(planTasks.planId), asc(planTasks.sortKey));
@@ -52,14 +52,33 @@ export async function yearTasks(db: Db, unitIds: number[] | null, year: number, 
     m.set(a.unitId, a.status as TaskStatus); // later periods overwrite
     latest.set(a.taskId, m);
   }
+  return { rows, leadsOf, latest, asOf };
+}
+
+type Read = Awaited<ReturnType<typeof readYearTasks>>;
+
+/** The count of the read tasks for `unitIds` (null: the province's own tasks), as the year-tasks page shows it. */
+function countFor(r: Read, unitIds: number[] | null) {
   const inScope = unitIds ? new Set(unitIds) : null;
-  const tasks: YearTask[] = rows.map((r) => {
-    const all = leadsOf.get(r.id) ?? [];
+  const mine = r.rows.filter((t) => (inScope ? (r.leadsOf.get(t.id) ?? []).some((u) => inScope.has(u)) || (t.ownerUnitId !== null && inScope.has(t.ownerUnitId)) : t.ownerUnitId === null));
+  const tasks: YearTask[] = mine.map((t) => {
+    const all = r.leadsOf.get(t.id) ?? [];
     // a unit's view: its own lead links (a task it owns has none: then whoever reported)
     const considered = inScope ? all.filter((u) => inScope.has(u)) : all;
-    const status = taskStatus(considered, latest.get(r.id) ?? new Map());
-    return { id: r.id, planId: r.planId, number: r.number, text: r.text, due: r.due, status, overdue: isOverdue(r.due, status, asOf) };
+    const status = taskStatus(considered, r.latest.get(t.id) ?? new Map());
+    return { id: t.id, planId: t.planId, number: t.number, text: t.text, due: t.due, status, overdue: isOverdue(t.due, status, r.asOf) };
   });
   const c = completion(tasks.map((t) => t.status));
-  return { tasks, done: c.done, total: c.total, percent: c.percent, overdue: tasks.filter((t) => t.overdue).length, dueBy: tasks.filter((t) => t.due !== null && t.due <= asOf && t.status !== 'not_applicable').length };
+  return { tasks, done: c.done, total: c.total, percent: c.percent, overdue: tasks.filter((t) => t.overdue).length, dueBy: tasks.filter((t) => t.due !== null && t.due <= r.asOf && t.status !== 'not_applicable').length };
+}
+
+/** `unitIds` null: the province (its own tasks); otherwise the tasks the units lead and their own. */
+export async function yearTasks(db: Db, unitIds: number[] | null, year: number, asOf: IsoDate) {
+  return countFor(await readYearTasks(db, unitIds, year, asOf), unitIds);
+}
+
+/** The same for each of many units (each over its own scope), from one read of the year's tasks. */
+export async function yearTasksOfUnits(db: Db, scopes: Map<number, number[]>, year: number, asOf: IsoDate) {
+  const r = await readYearTasks(db, null, year, asOf, true);
+  return new Map([...scopes].map(([id, ids]) => [id, countFor(r, ids)]));
 }

@@ -1,5 +1,5 @@
 import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import type { UnitAsOf } from '../../../domain/org/history';
 import { UNIT_TYPES } from '../../../domain/org/history';
 import { api } from '../../app/api';
@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth';
 import { LoadState, useLoad } from '../../app/components';
 import { formatDate, formatNumber, todayVn } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { AppraiserLandingView, type Landing, UnitLandingView } from './Landing';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -14,12 +15,17 @@ export function HomePage() {
   const today = todayVn();
   const units = useLoad(() => api.get<UnitAsOf[]>(`/api/org-units?asOf=${today}`), [today]);
   const root = units.data?.find((u) => u.parentId === null && u.type === 'province');
+  // leaders, Sở Nội vụ and HĐND land on the overview; a unit on what is theirs to do; an appraiser on appraisal
+  const landing = useLoad(() => api.get<Landing>('/api/landing'), []);
+  if (landing.data?.kind === 'overview') return <Navigate to={landing.data.path} replace />;
   return (
     <Stack>
       <Title order={3}>
         {t('welcome')}, {user?.fullName}
       </Title>
       <Text c="dimmed">{t('overviewHint')}</Text>
+      {landing.data?.kind === 'unit' && <UnitLandingView l={landing.data} />}
+      {landing.data?.kind === 'appraiser' && <AppraiserLandingView l={landing.data} />}
       <Title order={4}>
         {t('overviewOrg')} {root ? `– ${root.name}` : ''} ({formatDate(today)})
       </Title>

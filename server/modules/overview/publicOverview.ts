@@ -1,0 +1,76 @@
+/**
+ * The public portal's figures (GET /api/public/overview): the province's on-time and online rates this year
+ * and last, its 766 index, the latest published PAR ranking's summary. Only published or aggregate data: no
+ * dossier, no person, no draft, no round that is not published. Kept for a few minutes (one read per
+ * interval whatever the traffic).
+ */
+import { oneStopReport, index766 } from '../dossiers/stats.js';
+import type { Db } from '../../db/client.js';
+import { parsePeriod } from '../../../domain/periods/period.js';
+import { vietnamDateOf } from '../../../domain/org/dates.js';
+import { checkRange } from '../dossiers/stats.js';
+import { loadHistory } from '../org/history.js';
+import { provincesOn, resolveScope } from '../org/scope.js';
+import { publicRanking, publishedRounds } from '../par/results.js';
+import { score766 } from './tiles/index766.js';
+import { feedbackPercent } from './tiles/feedback.js';
+import { figuresOf } from '../feedback/counters.js';
+
+const TTL_MS = 5 * 60 * 1000;
+let cached: { at: number; value: Promise<unknown> } | null = null;
+
+export function publicOverviewCached(db: Db, now = new Date()) {
+  if (!cached || now.getTime() - cached.at > TTL_MS) {
+    const value = publicOverview(db, now);
+    cached = { at: now.getTime(), value };
+    value.catch(() => (cached = null));
+  }
+  return cached.value;
+}
+
+/** Forget the cached figures (tests; a publication). */
+export const forgetPublicOverview = () => (cached = null);
+
+export async function publicOverview(db: Db, now = new Date()) {
+  const today = vietnamDateOf(now);
+  const year = Number(today.slice(0, 4));
+  const h = await loadHistory(db);
+  const province = provincesOn(h, today)[0];
+  const scope = await resolveScope(db, province?.id);
+  const yearFigures = async (y: number) => {
+    const { from, to, at } = checkRange(`${y}-01-01`, `${y}-12-31`, now);
+    const r = await oneStopReport(db, scope, from, to, at);
+    return { year: y, from, to, received: r.received, resolved: r.resolved, onTimeRate: r.onTimeRate, onlineRate: r.onlineRate };
+  };
+  const idx = await index766(db, scope, parsePeriod(String(year))!, now);
+  const rounds = await publishedRounds(db);
+  const latest = rounds[0] ? await publicRanking(db, rounds[0].id) : null;
+  const ranked = latest ? [...latest.units].filter((u) => u.index !== null).sort((a, b) => (b.index ?? 0) - (a.index ?? 0)) : [];
+  const groups = new Map<string, number>();
+  for (const u of ranked) if (u.group) groups.set(u.group, (groups.get(u.group) ?? 0) + 1);
+  return {
+    province: province ? { id: province.id, name: province.name } : null,
+    asOf: today,
+    dossiers: [await yearFigures(year), await yearFigures(year - 1)],
+    index766: { year, score: score766(idx), complete: idx.complete, band: idx.band ?? idx.estimate?.band ?? null },
+    par: latest
+      ? {
+          roundId: latest.round.id,
+          year: latest.round.year,
+          name: latest.round.name,
+          publishedAt: latest.round.publishedAt,
+          units: ranked.length,
+          mean: ranked.length ? Math.round((ranked.reduce((a, u) => a + (u.index ?? 0), 0) / ranked.length) * 100) / 100 : null,
+          groups: Object.fromEntries(groups),
+          top: ranked.slice(0, 3).map((u) => ({ unitName: u.unitName, unitType: u.unitType, index: u.index, rank: u.rank })),
+        }
+      : null,
+    // feedback of this year handled on time (open items past their deadline count as late), as the staff figures page
+    feedback: await (async () => {
+      const f = await figuresOf(db, scope.unitIds, `${year}-01-01`, today, now);
+      return { year, received: f.received, onTimeRate: feedbackPercent(f.onTimeRate) };
+    })(),
+    // a slot filled by the survey module when merged
+    satisfaction: null,
+  };
+}
