@@ -18,3 +18,4 @@ export * from './schema/reports.js';
 export * from './schema/legalDocs.js';
 export * from './schema/staffing.js';
 export * from './schema/dvcqg.js';
+export * from './schema/surveys.js';
