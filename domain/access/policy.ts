@@ -34,6 +34,8 @@ export const ACTIONS = [
   'report.manage', // the province's periodic CCHC report: draft from the units', finalise, urge
   'system.backup', // download a backup of the database
   'register.manage', // the registers of the CCHC report: legal documents (VBQPPL) and staffing (biên chế); read through report.read
+  'survey.manage', // satisfaction questionnaires, campaigns, imports of answers
+  'survey.enter', // enter a campaign's paper forms for one's unit
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +74,8 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'report.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'system.backup': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'register.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'survey.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'survey.enter': { admin: 'any', unit_officer: 'own', unit_head: 'own', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
