@@ -29,6 +29,7 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { reportRoutes } from './routes/reports.js';
 import { adminRoutes } from './routes/admin.js';
 import { dvcqgRoutes } from './routes/dvcqg.js';
+import { surveyRoutes } from './routes/surveys.js';
 
 export interface AppOptions {
   database: Database;
@@ -107,6 +108,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(legalDocRoutes, { db });
   await app.register(staffingRoutes, { db });
   await app.register(dvcqgRoutes, { db, loginRateLimit: opts.loginRateLimit ?? 10 });
+  await app.register(surveyRoutes, { db, publicRateLimit: publicLimit });
 
   await registerWeb(app, opts.webDir ?? defaultWebDir);
   return app;

@@ -19,6 +19,7 @@ import { recordAudit } from '../../modules/audit/record.js';
 import { CATEGORIES } from '../../../domain/dossiers/report.js';
 import { checkRange, groupedReport, index766, listDossiers, monthlyTrend, oneStopReport, resolveScope } from '../../modules/dossiers/stats.js';
 import { readUpload } from '../upload.js';
+import { communeNotApplicable, setCommuneNotApplicable } from '../../modules/dossiers/index766Inputs.js';
 
 const event = z.object({
   sourceSystem: z.string().min(1).max(50),
@@ -29,6 +30,11 @@ const event = z.object({
   at: z.string().max(40),
   channel: z.enum(['online', 'counter']).nullish(),
   appointment: z.string().max(40).nullish(),
+  syncedToPortal: z.boolean().nullish().describe('Đã đồng bộ lên Cổng DVCQG (766, 1.3); bỏ trống: không báo'),
+  paidOnline: z.boolean().nullish().describe('Nghĩa vụ tài chính thanh toán trực tuyến (true) hay cách khác (false) (766, 3.4)'),
+  electronicResult: z.boolean().nullish().describe('Kết quả được cấp bản điện tử (766, 4.1)'),
+  digitised: z.boolean().nullish().describe('Thành phần hồ sơ được số hóa (766, 4.2)'),
+  reusedData: z.boolean().nullish().describe('Tái sử dụng dữ liệu đã số hóa (766, 4.3)'),
 });
 
 const range = z.object({
@@ -192,6 +198,23 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       if (!period) throw errors.badRequest('INVALID_PERIOD', 'Kỳ phải có dạng 2026, 2026-Q1 hoặc 2026-03.', 'The period must look like 2026, 2026-Q1 or 2026-03.');
       const scope = await resolveScope(db, readableUnit(user, req.query.unit));
       return index766(db, scope, period, new Date());
+    },
+  );
+
+  app.get('/api/index766/commune-criteria', { schema: { tags: ['dossiers'], summary: 'Tiêu chí 766 không áp dụng với cấp xã (được tính đủ điểm)' } }, async (req) => {
+    const { user } = requireActor(req);
+    readableUnit(user, undefined);
+    const x = await communeNotApplicable(db);
+    return { ...x, note: x.isDefault ? 'Mặc định chưa được kiểm chứng với văn bản; quản trị viên cần rà soát.' : null };
+  });
+
+  app.put(
+    '/api/index766/commune-criteria',
+    { schema: { tags: ['dossiers'], summary: 'Sửa danh sách tiêu chí 766 không áp dụng với cấp xã', body: z.object({ keys: z.array(z.enum(['1.1', '1.2', '1.3', '2.1', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '5.2', '5.4'])).max(13) }) } },
+    async (req) => {
+      const { user } = requireActor(req);
+      authorize(user, 'procedure.manage');
+      return setCommuneNotApplicable(db, auditActor(user), [...new Set(req.body.keys)]);
     },
   );
 
