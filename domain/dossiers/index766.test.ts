@@ -36,6 +36,7 @@ describe('Decision 766 on a month where every criterion has data (hand-computed)
     ['4.1', 4, 50, '75/150'], // 8 × 0.5
     ['4.2', 7, 85, '170/200'], // ≥ 80 %: full
     ['4.3', 2.63, 30, '60/200'], // 7 × 0.3 / 0.8 = 2.625 → 2.63
+    // (and 3/6 → 7 × 0.5 / 0.8 = 4.375 → 4.38 in tests/api/index766.test.ts)
     ['5.2', 4.5, 75, '9/12'], // 6 × 0.75
     // 5.4: 100 % − (30 late + 6 not satisfied + 4 with feedback)/200 = 80 %; 12 × 0.8 / 0.9 = 10.666… → 10.67
     ['5.4', 10.67, 80, '160/200'],

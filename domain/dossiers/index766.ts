@@ -110,8 +110,8 @@ const noData = (key: string, nameVi: string, nameEn: string, max: number): Compo
 function shareComponent(key: string, nameVi: string, nameEn: string, max: number, part: number, whole: number, fullAt: number): Component766 {
   if (whole === 0) return noData(key, nameVi, nameEn, max);
   const rate = part / whole;
-    // part × max ÷ (whole × fullAt): one division, so 60 × 7 ÷ 160 = 2.625 is exact and rounds to 2.63
-  const points = rate >= fullAt ? max : (part * max) / (whole * fullAt);
+    // part × max × 100 ÷ (whole × fullAt %): integers and one division, so 3 × 7 × 100 ÷ (6 × 80) = 4.375 is exact
+  const points = rate >= fullAt ? max : (part * max * 100) / (whole * Math.round(fullAt * 100));
   return { key, nameVi, nameEn, max, points: round2(points), rate: round2((part * 100) / whole), basis: `${part}/${whole}` };
 }
 
