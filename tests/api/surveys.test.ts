@@ -28,7 +28,7 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
   const pub = (code: string, payload?: object) => t.app.inject({ method: payload ? 'POST' : 'GET', url: `/api/public/surveys/dossier/${code}`, payload });
   const sat = async (q = '') => (await as(t.app, admin).get(`/api/satisfaction?unit=${stc}&from=${YEAR}-01-01&to=${TODAY}${q}`)).json();
   const idx766 = async () => (await as(t.app, admin).get(`/api/index766?unit=${stc}&period=${YEAR}`)).json();
-  const comp = (x: { groups: { components: { key: string }[] }[] }, k: string) => x.groups.flatMap((g) => g.components).find((c) => c.key === k) as { points: number | null; basis: string | null; rate: number | null };
+  const comp = (x: { groups: { components: { key: string }[] }[] }, k: string) => x.groups.flatMap((g) => g.components).find((c) => c.key === k) as unknown as { points: number | null; basis: string | null; rate: number | null };
 
   const returned = (n: number, extra: object = {}) => [
     { sourceSystem: 'igate', dossierCode: `KS-${n}`, procedureCode: 'MAU.DN.01', unitCode: 'TN.STC', kind: 'received', at: `${DAY}T09:00:00+07:00`, channel: n % 2 ? 'online' : 'counter', ...extra },
