@@ -14,6 +14,7 @@ export const DATA_SOURCE_NAMES: Record<DataSource, string> = {
   plan_tasks_on_time: 'Tỷ lệ nhiệm vụ kế hoạch CCHC hoàn thành đúng hạn',
   dossiers_on_time: 'Tỷ lệ hồ sơ giải quyết đúng hạn',
   dossiers_online: 'Tỷ lệ hồ sơ nộp trực tuyến',
+  satisfaction_index: 'Chỉ số hài lòng của người dân, tổ chức',
 };
 
 /** A data source from its name or its code, with or without diacritics; null when it is neither. */

@@ -4,3 +4,4 @@ import '../plans/indicators.js';
 import '../par/indicators.js';
 import '../legalDocs/reportBlocks.js';
 import '../staffing/reportBlocks.js';
+import '../surveys/indicators.js';

@@ -7,6 +7,7 @@ import { type LedTask, tasksOnTime } from '../../../domain/par/dataSources.js';
 import type { DataSource } from '../../../domain/par/scoring.js';
 import { type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { checkRange, oneStopReport, resolveScope } from '../dossiers/stats.js';
+import { satisfactionIndex } from '../surveys/satisfaction.js';
 
 /** The round's year, up to `now` when the year is not over. */
 export function assessedPeriod(year: number, now: Date) {
@@ -43,6 +44,11 @@ export async function itemData(db: Db, source: DataSource, unitId: number, year:
   const scope = await resolveScope(db, unitId);
   const { from, to, at } = assessedPeriod(year, now);
   if (source === 'plan_tasks_on_time') return planTaskFigures(db, scope.unitIds!, year, to);
+  if (source === 'satisfaction_index') {
+    // the overall index of the year's answers (no questionnaire in use or no answer: no data)
+    const s = await satisfactionIndex(db, scope.unitIds, from, to).catch(() => null);
+    return { percent: s?.overall.index ?? null, numerator: s?.responses ?? 0, denominator: s?.responses ?? 0 };
+  }
   const r = await oneStopReport(db, scope, from, to, at);
   if (source === 'dossiers_on_time') return { percent: r.onTimeRate, numerator: r.early + r.onTime, denominator: r.resolved };
   return { percent: r.onlineRate, numerator: r.receivedOnline, denominator: r.received };

@@ -5,3 +5,4 @@ import '../par/reportBlocks.js';
 import '../indicators/reportBlocks.js';
 import '../legalDocs/reportBlocks.js';
 import '../staffing/reportBlocks.js';
+import '../surveys/indicators.js';
