@@ -11,6 +11,8 @@ import { PublicLookupPage } from './features/dossiers/PublicLookupPage';
 import * as dossiersPublic from './features/dossiers/publicMessages';
 import { PublicRankingPage } from './features/par/PublicRankingPage';
 import * as parPublic from './features/par/publicMessages';
+import { PublicSurveyPage } from './features/surveys/PublicSurveyPage';
+import * as surveysPublic from './features/surveys/publicMessages';
 
 export interface PublicRoute {
   path: string;
@@ -20,6 +22,7 @@ export interface PublicRoute {
 }
 
 export const PUBLIC_ROUTES: PublicRoute[] = [
-  { path: '/tra-cuu', element: <PublicLookupPage />, messages: [dossiersPublic] },
+  { path: '/tra-cuu', element: <PublicLookupPage />, messages: [dossiersPublic, surveysPublic] },
   { path: '/cong-khai/chi-so-cchc', element: <PublicRankingPage />, messages: [parPublic] },
+  { path: '/cong-khai/khao-sat/:dossierCode', element: <PublicSurveyPage />, messages: [surveysPublic] },
 ];

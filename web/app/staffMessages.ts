@@ -18,10 +18,12 @@ import * as legalDocs from '../features/legalDocs/messages';
 import * as org from '../features/org/messages';
 import * as par from '../features/par/messages';
 import * as parPublic from '../features/par/publicMessages';
+import * as surveysPublic from '../features/surveys/publicMessages';
+import * as surveys from '../features/surveys/messages';
 import * as plans from '../features/plans/messages';
 import * as procedures from '../features/procedures/messages';
 import * as reports from '../features/reports/messages';
 import * as staffing from '../features/staffing/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, common, audit, auth, calendar, dossiers, dvcqg, home, indicators, legalDocs, org, par, plans, procedures, reports, staffing, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, surveysPublic, common, surveys, audit, auth, calendar, dossiers, dvcqg, home, indicators, legalDocs, org, par, plans, procedures, reports, staffing, users];

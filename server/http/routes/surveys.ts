@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import QRCode from 'qrcode';
 import type { Db } from '../../db/client.js';
 import { errors } from '../../errors.js';
 import { auditActor, authorize, readableUnit, requireActor } from '../auth.js';
@@ -30,6 +31,18 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: numb
 
   // ---- public ----
   app.get('/api/public/surveys/dossier/:code', { config: limited, schema: { tags: ['public'], summary: 'Phiếu khảo sát sự hài lòng của một hồ sơ (công dân)', params: code } }, async (req) => dossierSurvey(db, req.params.code));
+
+  app.get(
+    '/api/public/surveys/dossier/:code/qr.svg',
+    { config: limited, schema: { tags: ['public'], summary: 'Mã QR dẫn tới phiếu khảo sát của hồ sơ (SVG, để in tại quầy)', params: code } },
+    async (req, reply) => {
+      // only for a dossier that exists and whose result was returned (the survey is open)
+      await dossierSurvey(db, req.params.code);
+      const url = `${req.protocol}://${req.host}/cong-khai/khao-sat/${encodeURIComponent(req.params.code)}`;
+      const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=86400').send(svg);
+    },
+  );
 
   app.post(
     '/api/public/surveys/dossier/:code',

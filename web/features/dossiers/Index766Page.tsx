@@ -122,7 +122,14 @@ export function Index766Page() {
                     <Table.Td ta="right">{formatNumber(c.max)}</Table.Td>
                     <Table.Td ta="right">{c.points === null ? <Tag color="gray" variant="light">{t('noData')}</Tag> : formatNumber(c.points, 2)}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{c.rate === null ? '' : formatPercent(c.rate)}</Table.Td>
-                    <Table.Td data-testid={`basis-${c.key}`}>{formatRatio(c.basis)}</Table.Td>
+                    <Table.Td>
+                      <span data-testid={`basis-${c.key}`}>{formatRatio(c.basis)}</span>
+                      {c.note && (
+                        <Text size="xs" c="dimmed" data-testid={`note-${c.key}`}>
+                          {c.note}
+                        </Text>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 )),
               ])}
