@@ -198,3 +198,64 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
     expect((await as(t.app, null).post('/api/surveys/campaigns', { name: 'x', unitId: stc, opensOn: '2026-03-01', closesOn: '2026-03-31', sampleSize: 1 })).statusCode).toBe(401);
   });
 });
+
+describe.each(ENGINES)('satisfaction counters against a replay of generated answers on %s', (engine) => {
+  let t: TestApp;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await testApp(engine);
+    admin = await login(t.app, 'admin');
+  });
+  afterAll(() => t.close());
+
+  it('300 generated answers over units, procedures and days: every range, unit and procedure reads as the replay', async () => {
+    // a weighted questionnaire on A/B/C/D, pooled, to exercise the other formulas
+    const def = { ...Q, scales: [...Q.scales, { key: 'abcd', name: 'A/B/C/D', options: [{ value: 'A', label: 'A', weight: 100, satisfied: true, dissatisfied: false }, { value: 'B', label: 'B', weight: 60, satisfied: true, dissatisfied: false }, { value: 'C', label: 'C', weight: 20, satisfied: false, dissatisfied: true }, { value: 'D', label: 'D', weight: 0, satisfied: false, dissatisfied: true }] }], elements: Q.elements.map((e, i) => ({ ...e, formula: i % 2 ? ('weighted' as const) : ('share' as const) })), questions: Q.questions.map((q, i) => ({ ...q, scale: i % 3 === 0 ? 'abcd' : 'likert5' })), overall: 'pooled' as const };
+    expect((await as(t.app, admin).post('/api/surveys/questionnaires', { code: 'GEN', name: 'Sinh ngẫu nhiên', definition: def })).statusCode).toBe(201);
+    const procs = ((await t.app.inject({ method: 'GET', url: '/api/procedures?q=MAU&limit=5' })).json().items as { code: string }[]).map((p) => p.code);
+    let seed = 13;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const year = vietnamDateOf(new Date()).slice(0, 4);
+    const scales = new Map(def.scales.map((s) => [s.key, s]));
+    const counted = def.questions.filter((q) => q.kind !== 'expectation');
+    const gen = Array.from({ length: 300 }, () => {
+      const month = 1 + Math.floor(rand() * 10);
+      const day = 1 + Math.floor(rand() * 28);
+      const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      // never in the future, whenever the test runs
+      return { unit: pick(['TN.STC', 'TN.STP']), proc: rand() < 0.3 ? '' : pick(procs), iso: iso > TODAY ? TODAY : iso, values: counted.map((q) => pick(scales.get(q.scale)!.options).value) };
+    });
+    const header = ['Mã hồ sơ', 'Mã đơn vị', 'Mã thủ tục', 'Ngày trả lời', ...counted.map((q) => q.id)];
+    const file = await xlsx([header, ...gen.map((g) => ['', g.unit, g.proc, `${g.iso.slice(8)}/${g.iso.slice(5, 7)}/${year}`, ...g.values])]);
+    const saved = await as(t.app, admin).upload('/api/surveys/import', 'gen.xlsx', file);
+    expect(saved.json()).toMatchObject({ saved: 300 });
+
+    const replay = (rows: typeof gen) => {
+      const m = new Map<string, ElementCounters>();
+      for (const g of rows) {
+        for (const [k, v] of scoreResponse(def, counted.map((q, i) => ({ questionId: q.id, value: g.values[i] }))).byElement) {
+          const a = m.get(k) ?? { answers: 0, satisfied: 0, weightSum: 0 };
+          m.set(k, { answers: a.answers + v.answers, satisfied: a.satisfied + v.satisfied, weightSum: a.weightSum + v.weightSum });
+        }
+      }
+      return computeSatisfaction(def, m);
+    };
+    const units = await t.app.inject({ method: 'GET', url: `/api/org-units?asOf=${year}-06-01` });
+    const idOf = (code: string) => units.json().find((u: { code: string }) => u.code === code).id;
+    const cases: [string | null, string, string, string | null][] = [
+      [null, `${year}-01-01`, `${year}-12-31`, null],
+      ['TN.STC', `${year}-01-01`, `${year}-12-31`, null],
+      ['TN.STP', `${year}-03-01`, `${year}-06-30`, null],
+      ['TN.STC', `${year}-02-10`, `${year}-02-20`, null],
+      [null, `${year}-01-01`, `${year}-12-31`, procs[0]],
+      ['TN.STP', `${year}-04-01`, `${year}-09-30`, procs[1] ?? procs[0]],
+    ];
+    for (const [unit, from, to, proc] of cases) {
+      const q = new URLSearchParams({ from, to, questionnaire: String((await as(t.app, admin).get('/api/surveys')).json().questionnaires.find((x: { code: string }) => x.code === 'GEN').id), ...(unit ? { unit: String(idOf(unit)) } : {}), ...(proc ? { procedure: proc } : {}) });
+      const got = (await as(t.app, admin).get(`/api/satisfaction?${q}`)).json();
+      const want = replay(gen.filter((g) => (!unit || g.unit === unit) && g.iso >= from && g.iso <= to && (!proc || g.proc === proc)));
+      expect({ elements: got.elements, overall: got.overall }, `${unit} ${from} ${to} ${proc}`).toEqual(want);
+    }
+  });
+});
