@@ -106,4 +106,17 @@ describe.each(ENGINES)('Decision 766 from the new ingest fields on %s', (engine)
     const put = await as(t.app, admin).put('/api/index766/commune-criteria', { keys: ['1.1', '1.2', '1.3'] });
     expect(put.json()).toMatchObject({ keys: ['1.1', '1.2', '1.3'], isDefault: false });
   });
+
+  it('the file import takes the facts as optional columns; a bad value is a row error and nothing is written', async () => {
+    const head = 'sourceSystem,dossierCode,procedureCode,unitCode,kind,at,channel,appointment,syncedToPortal,paidOnline';
+    const csv = (rows: string[]) => Buffer.from([head, ...rows].join('\n'));
+    const bad = await as(t.app, admin).upload('/api/dossiers/import', 'e.csv', csv(['igate,FILE-1,MAU.DN.01,TN.STP,received,2026-11-02T09:00:00+07:00,online,,có,', 'igate,FILE-2,MAU.DN.01,TN.STP,received,2026-11-02T09:00:00+07:00,online,,có,maybe']));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.errors).toEqual([{ row: 3, message: 'Cột paidOnline: "maybe" phải là có/không (true/false, 1/0).' }]);
+    const ok = await as(t.app, admin).upload('/api/dossiers/import', 'e.csv', csv(['igate,FILE-1,MAU.DN.01,TN.STP,received,2026-11-02T09:00:00+07:00,online,,có,', 'igate,FILE-2,MAU.DN.01,TN.STP,received,2026-11-02T09:00:00+07:00,online,,không,1']));
+    expect(ok.statusCode).toBe(200);
+    const x = await idx(stp, '2026-11');
+    expect(comp(x, '1.3')).toMatchObject({ basis: '1/2' });
+    expect(comp(x, '3.4')).toMatchObject({ basis: '1/1' });
+  });
 });

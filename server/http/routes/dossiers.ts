@@ -48,6 +48,10 @@ const MAX_EVENTS = 10_000;
 const MAX_EVENTS_FILE_BYTES = 10 * 1024 * 1024;
 
 const FILE_COLUMNS = ['sourceSystem', 'dossierCode', 'procedureCode', 'unitCode', 'kind', 'at', 'channel', 'appointment'] as const;
+/** optional columns after the fixed ones (Decision 766 facts), by header name; empty: not reported */
+const FACT_COLUMNS = ['syncedToPortal', 'paidOnline', 'electronicResult', 'digitised', 'reusedData'] as const;
+const TRUE = new Set(['true', '1', 'co', 'x', 'yes']);
+const FALSE = new Set(['false', '0', 'khong', 'no']);
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: string; publicRateLimit: number }> = async (app, { db, ingestApiKey, publicRateLimit }) => {
   /** A one-stop system with the ingest key, or the administrator's session. */
@@ -81,7 +85,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       schema: {
         tags: ['dossiers'],
         summary: 'Nhập sự kiện hồ sơ từ tệp .csv/.xlsx (cột: ' + FILE_COLUMNS.join(', ') + ')',
-        description: `Multipart field \`file\`, at most ${MAX_EVENTS_FILE_BYTES / 1024 / 1024} MB and ${MAX_EVENTS} events (rows under the header), as the JSON route.`,
+        description: `Multipart field \`file\`, at most ${MAX_EVENTS_FILE_BYTES / 1024 / 1024} MB and ${MAX_EVENTS} events (rows under the header), as the JSON route. Optional columns after the fixed ones, by name: ${FACT_COLUMNS.join(', ')} (có/không, true/false, 1/0; empty: not reported).`,
       },
     },
     async (req) => {
@@ -99,7 +103,21 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       }
       const rows = table.slice(1).filter((r) => r.some((c) => c.trim()));
       if (rows.length === 0) throw errors.badRequest('EMPTY', 'Tệp không có dòng dữ liệu nào.', 'The file has no rows.');
-      const events = rows.map((r) => Object.fromEntries(FILE_COLUMNS.map((c, i) => [c, (r[i] ?? '').trim() || null])) as unknown as IncomingEvent);
+      // optional Decision 766 columns after the fixed ones, by name (syncedToPortal, paidOnline, …)
+      const optional = FACT_COLUMNS.map((c) => ({ c, at: header.indexOf(c.toLowerCase()) })).filter((x) => x.at >= FILE_COLUMNS.length);
+      const badCells: { row: number; message: string }[] = [];
+      const events = rows.map((r, k) => {
+        const e = Object.fromEntries(FILE_COLUMNS.map((c, i) => [c, (r[i] ?? '').trim() || null])) as Record<string, unknown>;
+        for (const { c, at } of optional) {
+          const v = fold((r[at] ?? '').trim());
+          if (v === '') continue;
+          if (TRUE.has(v)) e[c] = true;
+          else if (FALSE.has(v)) e[c] = false;
+          else badCells.push({ row: k + 2, message: `Cột ${c}: "${r[at]}" phải là có/không (true/false, 1/0).` });
+        }
+        return e as unknown as IncomingEvent;
+      });
+      if (badCells.length) throw new AppError(400, 'INGEST_INVALID', `${badCells.length} dòng có lỗi; không có sự kiện nào được ghi.`, `${badCells.length} rows have errors; nothing was written.`, { errors: badCells });
       try {
         return await ingestEvents(db, actor, events);
       } catch (e) {
