@@ -149,6 +149,55 @@ function Tree({ q }: { q: QRow }) {
   );
 }
 
+interface PublicForm {
+  questions: { id: string; text: string; required: boolean; options: { value: string; label: string }[] }[];
+}
+
+/** A paper form of a campaign entered by the unit's staff: the answers and the day it was filled in. */
+function PaperForm({ campaign, onDone }: { campaign: Campaign; onDone(): void }) {
+  const { t } = useI18n();
+  const form = useLoad(() => api.get<PublicForm>(`/api/public/surveys/campaigns/${campaign.id}`), [campaign.id]);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [day, setDay] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setError(null);
+    try {
+      await api.post(`/api/surveys/campaigns/${campaign.id}/responses`, { answeredOn: day, answers: Object.entries(values).map(([questionId, value]) => ({ questionId, value })) });
+      setValues({});
+      onDone();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  if (!form.data) return <LoadState loading={form.loading} error={form.error} />;
+  return (
+    <Stack gap="xs" data-testid={`paper-${campaign.id}`}>
+      <DateField label={t('surveys.paper.day')} value={day} onChange={setDay} w={160} />
+      {form.data.questions.map((q) => (
+        <Group key={q.id} gap="xs" wrap="nowrap" align="flex-start">
+          <Text size="sm" w={360}>
+            {q.id}. {q.text}
+          </Text>
+          <Group gap={4}>
+            {q.options.map((o) => (
+              <Button key={o.value} size="compact-xs" variant={values[q.id] === o.value ? 'filled' : 'default'} title={o.label} onClick={() => setValues((v) => ({ ...v, [q.id]: o.value }))}>
+                {o.value}
+              </Button>
+            ))}
+          </Group>
+        </Group>
+      ))}
+      {error && <Alert color="red">{error}</Alert>}
+      <Group>
+        <Button size="xs" onClick={save} disabled={!day}>
+          {t('surveys.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function NewCampaign({ onDone }: { onDone(): void }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
@@ -195,6 +244,7 @@ export function SurveysPage() {
   const manage = can('survey.manage');
   const data = useLoad(() => api.get<{ questionnaires: QRow[]; campaigns: Campaign[] }>('/api/surveys'), []);
   const [open, setOpen] = useState<number | null>(null);
+  const [paper, setPaper] = useState<number | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
   const act = async (url: string) => {
     const r = await api.post<{ version: number }>(url, {});
@@ -272,6 +322,12 @@ export function SurveysPage() {
                   <Table.Td>
                     {c.name}
                     {c.procedureCode ? ` · ${c.procedureCode}` : ''}
+                    {can('survey.enter', { unitId: c.unitId }) && (
+                      <Anchor component="button" type="button" size="xs" ml="xs" onClick={() => setPaper(paper === c.id ? null : c.id)}>
+                        {t('surveys.paper.enter')}
+                      </Anchor>
+                    )}
+                    {paper === c.id && <PaperForm campaign={c} onDone={() => data.reload()} />}
                   </Table.Td>
                   <Table.Td>
                     {formatDate(c.opensOn)} – {formatDate(c.closesOn)}

@@ -47,6 +47,8 @@ export const vi = {
   'surveys.to': 'Đến ngày',
   'surveys.noIndex': 'chưa có',
   'index766.commune': 'Tiêu chí không áp dụng với cấp xã (tính đủ điểm)',
+  'surveys.paper.enter': 'Nhập phiếu giấy',
+  'surveys.paper.day': 'Ngày trả lời',
 };
 
 export const en: Partial<Record<keyof typeof vi, string>> = {
@@ -97,4 +99,6 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'surveys.to': 'To',
   'surveys.noIndex': 'none yet',
   'index766.commune': 'Criteria not applying to communes (full points)',
+  'surveys.paper.enter': 'Enter a paper form',
+  'surveys.paper.day': 'Answered on',
 };
