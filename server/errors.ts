@@ -43,6 +43,7 @@ const DOMAIN: Record<string, [number, string, string]> = {
   INVALID_SURVEY: [400, 'Điểm tối đa của phiếu điều tra phải lớn hơn 0.', 'The survey maximum must be > 0.'],
   SURVEY_OUT_OF_RANGE: [400, 'Điểm điều tra phải từ 0 đến điểm tối đa.', 'Survey points must be within 0 and their maximum.'],
   SAME_DAY_RENAME: [409, 'Đơn vị đã được đổi tên từ chính ngày này; không đổi tên lần nữa với cùng ngày hiệu lực (hãy chọn ngày hiệu lực khác).', 'The unit was already renamed from this date; it cannot be renamed again with the same date.'],
+  SURVEY_INVALID: [400, 'Phiếu trả lời không hợp lệ.', 'The answers are not valid for this questionnaire.'],
   INVALID_CHILDREN: [400, 'Danh sách đơn vị trực thuộc chuyển giao không hợp lệ.', 'Invalid list of sub-units to hand over.'],
 };
 

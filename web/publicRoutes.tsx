@@ -13,6 +13,7 @@ import * as parPublic from './features/par/publicMessages';
 import * as feedbackPublic from './features/feedback/publicMessages';
 import { PublicHomePage } from './features/overview/PublicHomePage';
 import * as overviewPublic from './features/overview/publicMessages';
+import * as surveysPublic from './features/surveys/publicMessages';
 
 /** Pages a citizen opens from the portal's home: their own small chunks, fetched when opened. */
 const PublicRankingPage = lazy(async () => ({ default: (await import('./features/par/PublicRankingPage')).PublicRankingPage }));
@@ -20,6 +21,7 @@ const PublicProceduresPage = lazy(async () => ({ default: (await import('./featu
 const PublicFeedbackForm = lazy(async () => ({ default: (await import('./features/feedback/PublicFeedbackPages')).PublicFeedbackForm }));
 const PublicFeedbackTrack = lazy(async () => ({ default: (await import('./features/feedback/PublicFeedbackPages')).PublicFeedbackTrack }));
 const PublicFeedbackAnswers = lazy(async () => ({ default: (await import('./features/feedback/PublicFeedbackPages')).PublicFeedbackAnswers }));
+const PublicSurveyPage = lazy(async () => ({ default: (await import('./features/surveys/PublicSurveyPage')).PublicSurveyPage }));
 const later = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
 
 export interface PublicRoute {
@@ -33,9 +35,10 @@ export interface PublicRoute {
 export const PUBLIC_ROUTES: PublicRoute[] = [
   { path: '/cong-khai', element: <PublicHomePage />, messages: [overviewPublic, parPublic] },
   { path: '/cong-khai/thu-tuc', element: later(<PublicProceduresPage />), messages: [overviewPublic] },
-  { path: '/tra-cuu', element: <PublicLookupPage />, messages: [dossiersPublic] },
+  { path: '/tra-cuu', element: <PublicLookupPage />, messages: [dossiersPublic, surveysPublic] },
   { path: '/cong-khai/chi-so-cchc', element: later(<PublicRankingPage />), messages: [parPublic] },
   { path: '/cong-khai/phan-anh', element: later(<PublicFeedbackForm />), messages: [feedbackPublic] },
   { path: '/cong-khai/phan-anh/tra-cuu', element: later(<PublicFeedbackTrack />), messages: [feedbackPublic] },
   { path: '/cong-khai/phan-anh/tra-loi', element: later(<PublicFeedbackAnswers />), messages: [feedbackPublic] },
+  { path: '/cong-khai/khao-sat/:dossierCode', element: later(<PublicSurveyPage />), messages: [surveysPublic] },
 ];

@@ -26,6 +26,8 @@ const TABLE: Record<Action, Record<Role, string>> = {
   'system.backup': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
   'register.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
   'feedback.desk': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
+  'survey.manage': { admin: 'YY', unit_officer: 'nn', unit_head: 'nn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
+  'survey.enter': { admin: 'YY', unit_officer: 'Yn', unit_head: 'Yn', appraiser: 'nn', leader: 'nn', supervisor: 'nn' },
 };
 
 const OWN = 10;

@@ -35,6 +35,8 @@ export const ACTIONS = [
   'system.backup', // download a backup of the database
   'feedback.desk', // the province's feedback intake desk: time limits, every item
   'register.manage', // the registers of the CCHC report: legal documents (VBQPPL) and staffing (biên chế); read through report.read
+  'survey.manage', // satisfaction questionnaires, campaigns, imports of answers
+  'survey.enter', // enter a campaign's paper forms for one's unit
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,6 +76,8 @@ const RULES: Record<Action, Record<Role, Scope>> = {
   'system.backup': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'register.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
   'feedback.desk': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'survey.manage': { admin: 'any', unit_officer: 'none', unit_head: 'none', appraiser: 'none', leader: 'none', supervisor: 'none' },
+  'survey.enter': { admin: 'any', unit_officer: 'own', unit_head: 'own', appraiser: 'none', leader: 'none', supervisor: 'none' },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -82,7 +82,7 @@ describe('Decision 766 index from the data there is', () => {
     expect(comp('3.3')).toMatchObject({ points: 4, rate: 60 });
   });
   it('what the data cannot support is "no data", neither full nor zero', () => {
-    for (const k of ['1', '3.4', '4', '5.2', '5.4']) expect(comp(k).points).toBeNull();
+    for (const k of ['1.1', '1.2', '1.3', '3.4', '4.1', '4.2', '4.3', '5.2', '5.4']) expect(comp(k).points).toBeNull();
     expect(idx.total).toBe(28);
     expect(idx.maxWithData).toBe(32);
     expect(idx.complete).toBe(false);

@@ -20,7 +20,7 @@ export interface Tier {
   share: number;
 }
 
-export const DATA_SOURCES = ['plan_tasks_on_time', 'dossiers_on_time', 'dossiers_online', 'feedback_on_time'] as const;
+export const DATA_SOURCES = ['plan_tasks_on_time', 'dossiers_on_time', 'dossiers_online', 'feedback_on_time', 'satisfaction_index'] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 
 export type ScoringRule =

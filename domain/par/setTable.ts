@@ -15,6 +15,7 @@ export const DATA_SOURCE_NAMES: Record<DataSource, string> = {
   dossiers_on_time: 'Tỷ lệ hồ sơ giải quyết đúng hạn',
   dossiers_online: 'Tỷ lệ hồ sơ nộp trực tuyến',
   feedback_on_time: 'Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn',
+  satisfaction_index: 'Chỉ số hài lòng của người dân, tổ chức',
 };
 
 /** A data source from its name or its code, with or without diacritics; null when it is neither. */

@@ -20,3 +20,4 @@ export * from './schema/staffing.js';
 export * from './schema/dvcqg.js';
 export * from './schema/feedback.js';
 export * from './schema/map.js';
+export * from './schema/surveys.js';

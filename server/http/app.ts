@@ -31,6 +31,7 @@ import { adminRoutes } from './routes/admin.js';
 import { dvcqgRoutes } from './routes/dvcqg.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { overviewRoutes } from './routes/overview.js';
+import { surveyRoutes } from './routes/surveys.js';
 
 export interface AppOptions {
   database: Database;
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(dvcqgRoutes, { db, loginRateLimit: opts.loginRateLimit ?? 10 });
   await app.register(feedbackRoutes, { db, publicRateLimit: publicLimit, feedbackRateLimit: opts.feedbackRateLimit ?? 10 });
   await app.register(overviewRoutes, { db, publicRateLimit: publicLimit });
+  await app.register(surveyRoutes, { db, publicRateLimit: publicLimit });
 
   await registerWeb(app, opts.webDir ?? defaultWebDir);
   return app;

@@ -17,6 +17,7 @@ import { importProcedures } from '../modules/procedures/procedures.js';
 import { readFileSync } from 'node:fs';
 import { loadDemoDossiers } from './demoDossiers.js';
 import { loadDemoMap } from './demoMap.js';
+import { loadDemoSurveys } from './demoSurveys.js';
 import { loadDemoDvcqg } from './demoDvcqg.js';
 import { COMMUNE_SET_2026, DEPARTMENT_SET_2026 } from './parSets.js';
 import { createSet } from '../modules/par/criteriaSets.js';
@@ -93,6 +94,7 @@ export async function bootstrap(db: Db, opts: { demoData: boolean; demoDossiers?
         await loadDemoDossiers(db2, DEMO_ACTOR, { count: 700, from: new Date('2023-05-02T08:00:00+07:00'), until: new Date('2023-12-14T17:00:00+07:00'), now: new Date('2023-12-15T08:00:00+07:00'), seed: 2023 });
         await loadDemoDossiers(db2, DEMO_ACTOR);
         result.generatedDvcqgPassword = (await loadDemoDvcqg(db2, new Date(), opts.dvcqgPassword)).generatedPassword;
+        await loadDemoSurveys(db2, DEMO_ACTOR, new Date());
       }
       const sets2026: number[] = [];
       for (const set of [DEPARTMENT_SET_2026, COMMUNE_SET_2026]) sets2026.push((await createSet(db2, DEMO_ACTOR, set, new Date('2025-12-15T09:00:00+07:00'))).id);

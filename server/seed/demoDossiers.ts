@@ -24,6 +24,23 @@ const COMMUNES: [string, string[]][] = [
   ['TN.XCANGIUOC', ['LA.CANGIUOC.TT', 'LA.CANGIUOC.PL']],
 ];
 
+/**
+ * Units whose one-stop systems send the Decision 766 facts (synced, payment, digitisation, electronic result):
+ * the others send none, so their 766 criteria 1.3, 3.4 and 4.x stay "no data".
+ */
+const FACT_UNITS = new Set(['TN.STC', 'TN.STP', 'TN.PLONGAN']);
+
+function withFacts(events: IncomingEvent[], r: ReturnType<typeof rng>) {
+  const first = events[0];
+  first.syncedToPortal = r.next() < 0.96;
+  first.digitised = r.next() < 0.85;
+  first.reusedData = r.next() < 0.55;
+  // about a third of the dossiers carry a fee or charge; of those, most are paid online
+  if (r.next() < 0.35) first.paidOnline = r.next() < 0.7;
+  const returned = events.find((e) => e.kind === 'result_returned');
+  if (returned) returned.electronicResult = r.next() < 0.75;
+}
+
 /** `from` / `until`: another stretch of time than the last year and a half (e.g. Long An's 2023, for its Q3 report). */
 export async function loadDemoDossiers(db: Db, actor: AuditActor, opts: { count?: number; now?: Date; from?: Date; until?: Date; seed?: number } = {}) {
   const now = opts.now ?? new Date();
@@ -42,6 +59,8 @@ export async function loadDemoDossiers(db: Db, actor: AuditActor, opts: { count?
   };
   const start = opts.from ?? new Date(Date.UTC(now.getUTCFullYear() - 1, 5, 1) - 7 * 3600_000);
   const until = opts.until ?? new Date(now.getTime() - 60_000);
+  // the 766 facts on part of the units, from their own random stream (the other figures stay as they were)
+  const facts = rng((opts.seed ?? 766) + 1);
   const events: IncomingEvent[] = [];
   const seq = new Map<string, number>();
   for (let i = 0; i < count; i++) {
@@ -66,7 +85,9 @@ export async function loadDemoDossiers(db: Db, actor: AuditActor, opts: { count?
     seq.set(`${unit}${day}`, n);
     const dossierCode = `${unit.replace(/\./g, '-')}-${day}-${String(n).padStart(4, '0')}`;
     const sourceSystem = p.level === 'commune' ? 'demo-motcua-xa' : 'demo-igate';
-    events.push(...toIncoming(evs, { sourceSystem, dossierCode, procedureCode: p.code, unitCode: unit }));
+    const incoming = toIncoming(evs, { sourceSystem, dossierCode, procedureCode: p.code, unitCode: unit });
+    if (FACT_UNITS.has(unit)) withFacts(incoming, facts);
+    events.push(...incoming);
   }
   // in receipt order, in batches, as a one-stop system would send them
   await ingestInBatches(db, actor, events, now);

@@ -184,4 +184,42 @@ describe.each(ENGINES)('the demo on %s', (engine) => {
     expect(audit.length).toBeGreaterThan(10);
     for (const a of audit) expect(new Date(a.at as string).getTime()).toBe(new Date(a.event_at as string).getTime());
   });
+
+  it('satisfaction surveys: each answer after its dossier’s result was returned and before now, one per dossier; campaign forms inside the window', async () => {
+    const answers = await rows(sql`select r.answered_at, d.end_at, d.status from survey_responses r join dossiers d on d.id = r.dossier_id where r.source = 'dossier'`);
+    expect(answers.length).toBeGreaterThan(20);
+    for (const a of answers) {
+      const at = new Date(a.answered_at as string).getTime();
+      expect(a.status).toBe('returned');
+      expect(at).toBeGreaterThan(new Date(a.end_at as string).getTime());
+      expect(at).toBeLessThanOrEqual(now.getTime());
+    }
+    const twice = await rows(sql`select dossier_id from survey_responses where dossier_id is not null group by dossier_id having count(*) > 1`);
+    expect(twice).toHaveLength(0);
+    const forms = await rows(sql`select r.answered_on, c.opens_on, c.closes_on from survey_responses r join survey_campaigns c on c.id = r.campaign_id`);
+    expect(forms.length).toBeGreaterThan(0);
+    const today = vietnamDateOf(now);
+    for (const f of forms) {
+      const d = String(f.answered_on).slice(0, 10);
+      expect(d >= String(f.opens_on).slice(0, 10) && d <= String(f.closes_on).slice(0, 10) && d <= today, d).toBe(true);
+    }
+    const q = await rows(sql`select name, is_sample from questionnaires where active`);
+    expect(q).toEqual([expect.objectContaining({ is_sample: true })]);
+    expect(String(q[0].name)).toContain('MẪU');
+    // the counters agree with the answers
+    const [c] = await rows(sql`select coalesce(sum(responses), 0)::int as n from survey_daily`);
+    const [n] = await rows(sql`select count(*)::int as n from survey_responses`);
+    expect(c.n).toBe(n.n);
+  });
+
+  it('the Decision 766 facts come from part of the units only: the others stay "no data"', async () => {
+    const admin = await login(t.app, 'admin');
+    const year = now.getUTCFullYear();
+    const code = async (c: string) => (await t.app.inject({ method: 'GET', url: `/api/org-units?asOf=${vietnamDateOf(now)}` })).json().find((u: { code: string }) => u.code === c).id;
+    const comps = async (unit: number) => ((await as(t.app, admin).get(`/api/index766?unit=${unit}&period=${year}`)).json().groups as { components: { key: string; points: number | null }[] }[]).flatMap((g) => g.components);
+    const stc = await comps(await code('TN.STC'));
+    for (const k of ['1.1', '1.2', '1.3', '3.4', '4.1', '4.2', '4.3']) expect(stc.find((x) => x.key === k)!.points, k).not.toBeNull();
+    const syt = await comps(await code('TN.SYT'));
+    for (const k of ['1.3', '3.4', '4.1', '4.2', '4.3']) expect(syt.find((x) => x.key === k)!.points, k).toBeNull();
+  });
 });

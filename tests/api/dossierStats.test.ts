@@ -185,7 +185,7 @@ describe.each(ENGINES)('dossier statistics on %s', (engine) => {
     const onTime = r.early + r.onTime + r.refused - r.refusedLate + r.inProgressOnTime;
     const judged = r.resolved + r.refused + r.inProgress;
     expect(c['2.1'].points).toBeCloseTo((20 * onTime) / judged, 2);
-    for (const k of ['1', '3.4', '4', '5.2', '5.4']) expect(c[k].points).toBeNull();
+    for (const k of ['1.1', '1.2', '1.3', '3.4', '4.1', '4.2', '4.3', '5.2', '5.4']) expect(c[k].points).toBeNull();
     expect(idx.estimate.score).toBeGreaterThan(0);
     for (const p of ['2026', '2026-03']) expect((await as(app.app, admin).get(`/api/index766?period=${p}`)).statusCode).toBe(200);
     const bad = await as(app.app, admin).get('/api/index766?period=2026-Q5');

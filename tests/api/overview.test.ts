@@ -54,6 +54,10 @@ async function pageFigure(get: Get, key: string, link: string, unit: Overview['u
       const s = await json(`/api/feedback/stats?${p}`);
       return key === 'feedbackOpenLate' ? s.openLate : s.onTimeRate === null ? null : Math.round(s.onTimeRate * 10_000) / 100;
     }
+    case '/surveys/results': {
+      const s = await json(`/api/satisfaction?${p}`);
+      return s.overall.index;
+    }
     case '/index766': {
       const i = await json(`/api/index766?${p}`);
       return i.complete ? i.total : (i.estimate?.score ?? null);
@@ -278,7 +282,8 @@ describe.each(ENGINES)('the overview on %s (demo)', (engine) => {
     const fs = (await as(app.app, staff).get(`/api/feedback/stats?unit=${p.province.id}&from=${p.asOf.slice(0, 4)}-01-01&to=${p.asOf}`)).json();
     expect(p.feedback).toEqual({ year: Number(p.asOf.slice(0, 4)), received: fs.received, onTimeRate: fs.onTimeRate === null ? null : Math.round(fs.onTimeRate * 10_000) / 100 });
     expect(p.feedback.received).toBeGreaterThan(0);
-    expect(p.satisfaction).toBeNull();
+    const sat = (await as(app.app, staff).get(`/api/satisfaction?unit=${p.province.id}&from=${p.asOf.slice(0, 4)}-01-01&to=${p.asOf}`)).json();
+    expect(p.satisfaction).toEqual({ year: Number(p.asOf.slice(0, 4)), answers: sat.overall.answers, value: sat.overall.index });
     const published = (await as(app.app, null).get('/api/public/par/rounds')).json() as { id: number }[];
     if (p.par) expect(published.map((r) => r.id)).toContain(p.par.roundId);
     else expect(published).toEqual([]);
@@ -303,9 +308,12 @@ describe.each(ENGINES)('the overview on %s (demo)', (engine) => {
       const one = (await as(app.app, leader).get(`/api/overview?unit=${f.unitId}&period=2026&only=dossiersOnTimeRate`)).json() as Overview;
       expect(one.tiles[0].value, f.name).toBe(f.value);
     }
-    // satisfaction: a slot, every unit without a figure (no fake numbers)
+    // satisfaction: each unit's figure is its own overview's (units without answers have none, never a fake number)
     const sat = (await as(app.app, leader).get('/api/map?period=2026&figure=satisfaction')).json();
-    expect(sat.features.every((f: { value: number | null }) => f.value === null)).toBe(true);
+    for (const f of sat.features.slice(0, 5)) {
+      const one = (await as(app.app, leader).get(`/api/overview?unit=${f.unitId}&period=2026&only=satisfaction`)).json() as Overview;
+      expect(one.tiles[0].value, f.name).toBe(f.value);
+    }
     const admin = await login(app.app, 'admin');
     const bad = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'KHONG.CO' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }, { type: 'Feature', properties: { code: 'TN.STP' }, geometry: { type: 'Point', coordinates: [0, 0] } }] });
     const r = await as(app.app, admin).upload('/api/map/boundaries', 'ranh-gioi.geojson', Buffer.from(bad));

@@ -75,7 +75,7 @@ describe('dossier journey in Chromium: import → dashboard → detail → 766 �
     await page.goto(`${sys.base}/index766?period=${day.slice(0, 4)}`);
     await page.getByTestId('index766-table').waitFor();
     expect(await page.getByTestId('c766-2.1').textContent()).toMatch(/\d+,\d\d/);
-    expect(await page.getByTestId('c766-4').textContent()).toContain('Chưa có dữ liệu');
+    expect(await page.getByTestId('c766-5.2').textContent()).toContain('Chưa có dữ liệu');
     expect(await page.getByTestId('estimate-band').textContent()).toMatch(/ước tính/);
     await shot(page, 'index766');
   });

@@ -44,6 +44,8 @@ const DossierDashboard = page(() => import('../features/dossiers/DossierDashboar
 const DossierListPage = page(() => import('../features/dossiers/DossierListPage'), 'DossierListPage');
 const DossierDetailPage = page(() => import('../features/dossiers/DossierDetailPage'), 'DossierDetailPage');
 const Index766Page = page(() => import('../features/dossiers/Index766Page'), 'Index766Page');
+const SurveysPage = page(() => import('../features/surveys/SurveysPage'), 'SurveysPage');
+const SatisfactionPage = page(() => import('../features/surveys/SatisfactionPage'), 'SatisfactionPage');
 const DvcqgPage = page(() => import('../features/dvcqg/DvcqgPage'), 'DvcqgPage');
 const CriteriaSetsPage = page(() => import('../features/par/CriteriaSetsPage'), 'CriteriaSetsPage');
 const RoundsPage = page(() => import('../features/par/RoundsPage'), 'RoundsPage');
@@ -119,6 +121,8 @@ export function App() {
                   <Route path="dossiers/list" element={<DossierListPage />} />
                   <Route path="dossiers/:id" element={<DossierDetailPage />} />
                   <Route path="index766" element={<Index766Page />} />
+                  <Route path="surveys" element={<SurveysPage />} />
+                  <Route path="surveys/results" element={<SatisfactionPage />} />
                   <Route path="dvcqg" element={<DvcqgPage />} />
                   <Route path="par/criteria-sets" element={<CriteriaSetsPage />} />
                   <Route path="par/rounds" element={<RoundsPage />} />

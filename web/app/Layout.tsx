@@ -33,6 +33,7 @@ export function Layout() {
     { to: '/dossiers', label: t('dossiers'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
     { to: '/index766', label: t('index766'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
     { to: '/feedback', label: t('fb.nav'), show: user?.role === 'admin' || user?.role === 'leader' || user?.role === 'unit_officer' || user?.role === 'unit_head' },
+    { to: '/surveys', label: t('surveys.nav'), show: can('report.read') || can('report.read', { unitId: user?.unitId }) },
     { to: '/dvcqg', label: t('dvcqg.nav'), show: can('dossier.ingest') },
     { to: '/par/rounds', label: t('parRounds'), show: true },
     { to: '/par/criteria-sets', label: t('criteriaSets'), show: true },

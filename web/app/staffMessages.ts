@@ -22,10 +22,12 @@ import * as overview from '../features/overview/messages';
 import * as overviewPublic from '../features/overview/publicMessages';
 import * as par from '../features/par/messages';
 import * as parPublic from '../features/par/publicMessages';
+import * as surveysPublic from '../features/surveys/publicMessages';
+import * as surveys from '../features/surveys/messages';
 import * as plans from '../features/plans/messages';
 import * as procedures from '../features/procedures/messages';
 import * as reports from '../features/reports/messages';
 import * as staffing from '../features/staffing/messages';
 import * as users from '../features/users/messages';
 
-export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, feedbackPublic, overviewPublic, common, audit, auth, calendar, dossiers, dvcqg, feedback, home, indicators, legalDocs, org, overview, par, plans, procedures, reports, staffing, users];
+export const STAFF_MESSAGES: Messages[] = [commonPublic, dossiersPublic, parPublic, feedbackPublic, overviewPublic, surveysPublic, common, surveys, audit, auth, calendar, dossiers, dvcqg, feedback, home, indicators, legalDocs, org, overview, par, plans, procedures, reports, staffing, users];

@@ -1,5 +1,5 @@
 /** One-stop dossiers (hồ sơ), their events and the statistics counters. */
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 import { orgUnits } from './org.js';
 import { procedures } from './procedures.js';
@@ -31,6 +31,16 @@ export const dossiers = pgTable(
     lateFrom: date('late_from', { mode: 'string' }),
     /** the instant it turns late (lateFrom is its Vietnamese day) */
     lateAt: timestamp('late_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * Decision 766 facts as the one-stop system reports them (null: not reported, so "no data", never false):
+     * synced to the national portal; financial obligation paid online (true) or otherwise (false); result
+     * issued electronically; components digitised; digital data re-used.
+     */
+    syncedToPortal: boolean('synced_to_portal'),
+    paidOnline: boolean('paid_online'),
+    electronicResult: boolean('electronic_result'),
+    digitised: boolean('digitised'),
+    reusedData: boolean('reused_data'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
@@ -117,4 +127,31 @@ export const dossierEvents = pgTable(
   },
   // the same event sent again is recognised: source + code (through the dossier) + kind + instant
   (t) => [uniqueIndex('dossier_events_uq').on(t.dossierId, t.kind, t.at)],
+);
+
+/**
+ * Counters of the Decision 766 facts per unit and month (`month` = its first day), kept at ingest as deltas like
+ * the daily counters: for each fact, the dossiers that reported it (`*Reported`) and those for which it holds.
+ * Synced, payment, digitised and re-used count in the month of receipt; electronic result in the month the
+ * dossier ended.
+ */
+export const dossierFactsMonthly = pgTable(
+  'dossier_facts_monthly',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    synced: integer('synced').notNull().default(0),
+    syncReported: integer('sync_reported').notNull().default(0),
+    paidOnline: integer('paid_online').notNull().default(0),
+    paymentReported: integer('payment_reported').notNull().default(0),
+    electronicResult: integer('electronic_result').notNull().default(0),
+    electronicResultReported: integer('electronic_result_reported').notNull().default(0),
+    digitised: integer('digitised').notNull().default(0),
+    digitisedReported: integer('digitised_reported').notNull().default(0),
+    reused: integer('reused').notNull().default(0),
+    reusedReported: integer('reused_reported').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] })],
 );

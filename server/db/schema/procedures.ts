@@ -1,5 +1,5 @@
 /** Administrative procedures (thủ tục hành chính). */
-import { index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 import { orgUnits } from './org.js';
 
@@ -22,6 +22,11 @@ export const procedures = pgTable(
     onlineLevel: text('online_level').notNull(),
     fee: text('fee'),
     legalBasis: text('legal_basis'),
+    /** publicity (Decision 766, 1.1–1.2): the announcing decision, the legal basis's effective date, publication */
+    announcingDecisionNo: text('announcing_decision_no'),
+    announcedOn: date('announced_on', { mode: 'string' }),
+    effectiveOn: date('effective_on', { mode: 'string' }),
+    publishedOn: date('published_on', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },

@@ -19,6 +19,7 @@ import { recordAudit } from '../../modules/audit/record.js';
 import { CATEGORIES } from '../../../domain/dossiers/report.js';
 import { checkRange, groupedReport, index766, listDossiers, monthlyTrend, oneStopReport, resolveScope } from '../../modules/dossiers/stats.js';
 import { readUpload } from '../upload.js';
+import { communeNotApplicable, setCommuneNotApplicable } from '../../modules/dossiers/index766Inputs.js';
 
 const event = z.object({
   sourceSystem: z.string().min(1).max(50),
@@ -29,6 +30,11 @@ const event = z.object({
   at: z.string().max(40),
   channel: z.enum(['online', 'counter']).nullish(),
   appointment: z.string().max(40).nullish(),
+  syncedToPortal: z.boolean().nullish().describe('Đã đồng bộ lên Cổng DVCQG (766, 1.3); bỏ trống: không báo'),
+  paidOnline: z.boolean().nullish().describe('Nghĩa vụ tài chính thanh toán trực tuyến (true) hay cách khác (false) (766, 3.4)'),
+  electronicResult: z.boolean().nullish().describe('Kết quả được cấp bản điện tử (766, 4.1)'),
+  digitised: z.boolean().nullish().describe('Thành phần hồ sơ được số hóa (766, 4.2)'),
+  reusedData: z.boolean().nullish().describe('Tái sử dụng dữ liệu đã số hóa (766, 4.3)'),
 });
 
 const range = z.object({
@@ -42,6 +48,10 @@ const MAX_EVENTS = 10_000;
 const MAX_EVENTS_FILE_BYTES = 10 * 1024 * 1024;
 
 const FILE_COLUMNS = ['sourceSystem', 'dossierCode', 'procedureCode', 'unitCode', 'kind', 'at', 'channel', 'appointment'] as const;
+/** optional columns after the fixed ones (Decision 766 facts), by header name; empty: not reported */
+const FACT_COLUMNS = ['syncedToPortal', 'paidOnline', 'electronicResult', 'digitised', 'reusedData'] as const;
+const TRUE = new Set(['true', '1', 'co', 'x', 'yes']);
+const FALSE = new Set(['false', '0', 'khong', 'no']);
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: string; publicRateLimit: number }> = async (app, { db, ingestApiKey, publicRateLimit }) => {
   /** A one-stop system with the ingest key, or the administrator's session. */
@@ -75,7 +85,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       schema: {
         tags: ['dossiers'],
         summary: 'Nhập sự kiện hồ sơ từ tệp .csv/.xlsx (cột: ' + FILE_COLUMNS.join(', ') + ')',
-        description: `Multipart field \`file\`, at most ${MAX_EVENTS_FILE_BYTES / 1024 / 1024} MB and ${MAX_EVENTS} events (rows under the header), as the JSON route.`,
+        description: `Multipart field \`file\`, at most ${MAX_EVENTS_FILE_BYTES / 1024 / 1024} MB and ${MAX_EVENTS} events (rows under the header), as the JSON route. Optional columns after the fixed ones, by name: ${FACT_COLUMNS.join(', ')} (có/không, true/false, 1/0; empty: not reported).`,
       },
     },
     async (req) => {
@@ -93,7 +103,21 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       }
       const rows = table.slice(1).filter((r) => r.some((c) => c.trim()));
       if (rows.length === 0) throw errors.badRequest('EMPTY', 'Tệp không có dòng dữ liệu nào.', 'The file has no rows.');
-      const events = rows.map((r) => Object.fromEntries(FILE_COLUMNS.map((c, i) => [c, (r[i] ?? '').trim() || null])) as unknown as IncomingEvent);
+      // optional Decision 766 columns after the fixed ones, by name (syncedToPortal, paidOnline, …)
+      const optional = FACT_COLUMNS.map((c) => ({ c, at: header.indexOf(c.toLowerCase()) })).filter((x) => x.at >= FILE_COLUMNS.length);
+      const badCells: { row: number; message: string }[] = [];
+      const events = rows.map((r, k) => {
+        const e = Object.fromEntries(FILE_COLUMNS.map((c, i) => [c, (r[i] ?? '').trim() || null])) as Record<string, unknown>;
+        for (const { c, at } of optional) {
+          const v = fold((r[at] ?? '').trim());
+          if (v === '') continue;
+          if (TRUE.has(v)) e[c] = true;
+          else if (FALSE.has(v)) e[c] = false;
+          else badCells.push({ row: k + 2, message: `Cột ${c}: "${r[at]}" phải là có/không (true/false, 1/0).` });
+        }
+        return e as unknown as IncomingEvent;
+      });
+      if (badCells.length) throw new AppError(400, 'INGEST_INVALID', `${badCells.length} dòng có lỗi; không có sự kiện nào được ghi.`, `${badCells.length} rows have errors; nothing was written.`, { errors: badCells });
       try {
         return await ingestEvents(db, actor, events);
       } catch (e) {
@@ -192,6 +216,23 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       if (!period) throw errors.badRequest('INVALID_PERIOD', 'Kỳ phải có dạng 2026, 2026-Q1 hoặc 2026-03.', 'The period must look like 2026, 2026-Q1 or 2026-03.');
       const scope = await resolveScope(db, readableUnit(user, req.query.unit));
       return index766(db, scope, period, new Date());
+    },
+  );
+
+  app.get('/api/index766/commune-criteria', { schema: { tags: ['dossiers'], summary: 'Tiêu chí 766 không áp dụng với cấp xã (được tính đủ điểm)' } }, async (req) => {
+    const { user } = requireActor(req);
+    readableUnit(user, undefined);
+    const x = await communeNotApplicable(db);
+    return { ...x, note: x.isDefault ? 'Mặc định chưa được kiểm chứng với văn bản; quản trị viên cần rà soát.' : null };
+  });
+
+  app.put(
+    '/api/index766/commune-criteria',
+    { schema: { tags: ['dossiers'], summary: 'Sửa danh sách tiêu chí 766 không áp dụng với cấp xã', body: z.object({ keys: z.array(z.enum(['1.1', '1.2', '1.3', '2.1', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '5.2', '5.4'])).max(13) }) } },
+    async (req) => {
+      const { user } = requireActor(req);
+      authorize(user, 'procedure.manage');
+      return setCommuneNotApplicable(db, auditActor(user), [...new Set(req.body.keys)]);
     },
   );
 

@@ -21,7 +21,7 @@ const rule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('yes_no') }),
   z.object({ kind: z.literal('tiers'), tiers: z.array(tier).min(1).max(10) }),
   z.object({ kind: z.literal('deduction'), perItem: z.number().positive() }),
-  z.object({ kind: z.literal('computed'), source: z.enum(['plan_tasks_on_time', 'dossiers_on_time', 'dossiers_online', 'feedback_on_time']), tiers: z.array(tier).max(10).optional() }),
+  z.object({ kind: z.literal('computed'), source: z.enum(['plan_tasks_on_time', 'dossiers_on_time', 'dossiers_online', 'feedback_on_time', 'satisfaction_index']), tiers: z.array(tier).max(10).optional() }),
 ]);
 const node: z.ZodType<CriteriaNode> = z.lazy(() =>
   z.object({

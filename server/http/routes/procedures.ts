@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { importProcedures, searchProcedures } from '../../modules/procedures/procedures.js';
+import { importProcedures, searchProcedures, setPublicity } from '../../modules/procedures/procedures.js';
 import { auditActor, authorize, requireActor } from '../auth.js';
 import { readUpload } from '../upload.js';
+import { isoDate } from '../schemas.js';
 
 export const procedureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number }> = async (app, { db, publicRateLimit }) => {
   app.get(
@@ -33,6 +34,23 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: n
       authorize(user, 'procedure.manage');
       const file = await readUpload(req, 10 * 1024 * 1024);
       return importProcedures(db, auditActor(user), file.name, file.data, req.query.dryRun === 'true');
+    },
+  );
+
+  app.put(
+    '/api/procedures/:code/publicity',
+    {
+      schema: {
+        tags: ['procedures'],
+        summary: 'Ghi quyết định công bố, ngày hiệu lực của văn bản quy định và ngày công khai TTHC (766, 1.1–1.2)',
+        params: z.object({ code: z.string().min(1).max(50) }),
+        body: z.object({ decisionNo: z.string().trim().max(100).nullable(), announcedOn: isoDate.nullable(), effectiveOn: isoDate.nullable(), publishedOn: isoDate.nullable() }),
+      },
+    },
+    async (req) => {
+      const { user } = requireActor(req);
+      authorize(user, 'procedure.manage');
+      return setPublicity(db, auditActor(user), req.params.code, req.body);
     },
   );
 };

@@ -5,7 +5,8 @@
 import { and, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { insertRows } from '../../db/bulk.js';
-import { dossierDaily, dossierUnitDaily, dossierUnitMonthly, type dossiers } from '../../db/schema.js';
+import { dossierDaily, dossierFactsMonthly, dossierUnitDaily, dossierUnitMonthly, type dossiers } from '../../db/schema.js';
+import { FACT_COUNTERS, type FactCounter, type FactCounters, zeroFacts } from '../../../domain/dossiers/facts.js';
 import { type Counter, COUNTERS, type Counters, type DossierSummary, type Result, zeroCounters } from '../../../domain/dossiers/summary.js';
 import type { IsoDate } from '../../../domain/org/dates.js';
 
@@ -54,7 +55,41 @@ export class DailyDeltas {
   }
 }
 
-const column = (c: Counter) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`);
+/** Changes to the monthly Decision 766 fact counters over a batch, written as one upsert per 500 rows. */
+export class FactDeltas {
+  private rows = new Map<string, { unitId: number; month: string } & Partial<FactCounters>>();
+
+  add(unitId: number, byMonth: Map<string, Partial<FactCounters>>) {
+    for (const [month, delta] of byMonth) {
+      const key = `${unitId}|${month}`;
+      const row = this.rows.get(key) ?? { unitId, month };
+      for (const [c, v] of Object.entries(delta) as [FactCounter, number][]) row[c] = (row[c] ?? 0) + v;
+      this.rows.set(key, row);
+    }
+  }
+
+  async write(tx: Tx | Db) {
+    const rows = [...this.rows.values()].map((r) => ({ ...zeroFacts(), ...r }));
+    // one upsert, in key order (as the other counters)
+    const set = sql.raw(FACT_COUNTERS.map((c) => `"${snake(c)}" = "dossier_facts_monthly"."${snake(c)}" + excluded."${snake(c)}"`).join(', '));
+    rows.sort((a, b) => a.unitId - b.unitId || a.month.localeCompare(b.month));
+    await insertRows(tx, dossierFactsMonthly, rows, { onConflict: sql`(unit_id, month) DO UPDATE SET ${set}` });
+  }
+}
+
+/** Σ of the fact counters over the months of [from, to] (whole months), for the units together. */
+export async function sumFacts(db: Db, unitIds: number[] | null, from: IsoDate, to: IsoDate): Promise<FactCounters> {
+  const [r] = await db
+    .select(Object.fromEntries(FACT_COUNTERS.map((c) => [c, sql<string>`coalesce(sum(${dossierFactsMonthly[c]}), 0)`])))
+    .from(dossierFactsMonthly)
+    .where(and(unitIds ? inArray(dossierFactsMonthly.unitId, unitIds) : undefined, gte(dossierFactsMonthly.month, monthOf(from)), lte(dossierFactsMonthly.month, monthOf(to))));
+  const out = zeroFacts();
+  for (const c of FACT_COUNTERS) out[c] = Number((r as Record<string, unknown>)?.[c] ?? 0);
+  return out;
+}
+
+const snake = (c: string) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`);
+const column = (c: Counter) => snake(c);
 export const monthOf = (day: IsoDate) => `${day.slice(0, 7)}-01`;
 
 const sums = (t: typeof dossierUnitDaily | typeof dossierUnitMonthly | typeof dossierDaily) => Object.fromEntries(COUNTERS.map((c) => [c, sql<string>`coalesce(sum(${t[c]}), 0)`]));
@@ -187,6 +222,30 @@ export async function rebuildCounters(tx: Tx | Db) {
     ) x
     group by unit_id, procedure_id, day`);
   await rebuildUnitCounters(tx);
+  await rebuildFactCounters(tx);
+}
+
+/** The monthly Decision 766 fact counters from the dossiers' stored facts (domain/dossiers/facts.ts rules). */
+async function rebuildFactCounters(tx: Tx | Db) {
+  await tx.execute(sql`delete from dossier_facts_monthly`);
+  await tx.execute(sql`
+    insert into dossier_facts_monthly (unit_id, month, synced, sync_reported, paid_online, payment_reported, digitised, digitised_reported, reused, reused_reported, electronic_result, electronic_result_reported)
+    select unit_id, month, sum(s), sum(sr), sum(p), sum(pr), sum(d), sum(dr), sum(r), sum(rr), sum(e), sum(er)
+    from (
+      select unit_id, date_trunc('month', received_on)::date as month,
+             coalesce(synced_to_portal::int, 0) as s, (synced_to_portal is not null)::int as sr,
+             coalesce(paid_online::int, 0) as p, (paid_online is not null)::int as pr,
+             coalesce(digitised::int, 0) as d, (digitised is not null)::int as dr,
+             coalesce(reused_data::int, 0) as r, (reused_data is not null)::int as rr,
+             0 as e, 0 as er
+        from dossiers where received_on is not null
+      union all
+      select unit_id, date_trunc('month', ended_on)::date, 0, 0, 0, 0, 0, 0, 0, 0,
+             coalesce(electronic_result::int, 0), (electronic_result is not null)::int
+        from dossiers where ended_on is not null and result in ('early', 'on_time', 'late')
+    ) x
+    group by unit_id, month
+    having sum(sr) + sum(pr) + sum(dr) + sum(rr) + sum(er) > 0`);
 }
 
 const ALL = 'received_online, received_counter, early, on_time, late, refused, refused_late, withdrawn, not_accepted, late_start, late_end';

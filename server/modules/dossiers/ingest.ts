@@ -10,7 +10,8 @@ import { insertRows, updateRows } from '../../db/bulk.js';
 import type { WorkingCalendar } from '../../../domain/calendar/workingCalendar.js';
 import { dossierEvents, dossiers, orgUnits, procedures } from '../../db/schema.js';
 import { contributionDelta, type DossierSummary, summarize } from '../../../domain/dossiers/summary.js';
-import { DailyDeltas, storedSummary } from './counters.js';
+import { DailyDeltas, FactDeltas, storedSummary } from './counters.js';
+import { type DossierFacts, factsDelta, NO_FACTS } from '../../../domain/dossiers/facts.js';
 import { applyEvent, type DossierEvent, type DossierState, EVENT_KINDS, type EventKind, stateFromJson } from '../../../domain/dossiers/lifecycle.js';
 import { limitMinutes } from '../../../domain/procedures/procedure.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -29,7 +30,20 @@ export interface IncomingEvent {
   at: string;
   channel?: string | null;
   appointment?: string | null;
+  /**
+   * Decision 766 facts (optional; absent or null: not reported, the dossier's earlier value is kept):
+   * synced to the national portal, financial obligation paid online (false: paid otherwise), result issued
+   * electronically, components digitised, digital data re-used.
+   */
+  syncedToPortal?: boolean | null;
+  paidOnline?: boolean | null;
+  electronicResult?: boolean | null;
+  digitised?: boolean | null;
+  reusedData?: boolean | null;
 }
+
+const FACT_FIELDS = ['syncedToPortal', 'paidOnline', 'electronicResult', 'digitised', 'reusedData'] as const;
+const factsOf = (row: typeof dossiers.$inferSelect): DossierFacts => ({ syncedToPortal: row.syncedToPortal, paidOnline: row.paidOnline, electronicResult: row.electronicResult, digitised: row.digitised, reusedData: row.reusedData });
 
 export interface IngestRowError {
   index: number;
@@ -138,6 +152,9 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
     state: DossierState | null;
     /** the summary already counted in the daily counters (null for a new dossier) */
     counted: DossierSummary | null;
+    /** the 766 facts as stored, and as they become */
+    countedFacts: DossierFacts | null;
+    facts: DossierFacts;
     id?: number;
     newEvents: DossierEvent[];
   }
@@ -166,13 +183,13 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
       const row = existing.get(key);
       if (row) {
         const p = procsById.get(row.procedureId);
-        w = { key, sourceSystem: row.sourceSystem, code: row.code, procedureId: row.procedureId, unitId: row.unitId, limit: p ? limitOf(p) : null, state: stateFromJson(row.state as Record<string, unknown>), counted: storedSummary(row), id: row.id, newEvents: [] };
+        w = { key, sourceSystem: row.sourceSystem, code: row.code, procedureId: row.procedureId, unitId: row.unitId, limit: p ? limitOf(p) : null, state: stateFromJson(row.state as Record<string, unknown>), counted: storedSummary(row), countedFacts: factsOf(row), facts: factsOf(row), id: row.id, newEvents: [] };
       } else {
         const p = e.procedureCode ? procs.get(e.procedureCode) : undefined;
         if (!p) return err(index, 'UNKNOWN_PROCEDURE', e);
         const unitId = e.unitId ?? (e.unitCode ? units.get(e.unitCode) : (p.agencyUnitId ?? undefined));
         if (!unitId) return err(index, 'UNKNOWN_UNIT', e);
-        w = { key, sourceSystem: e.sourceSystem, code: e.dossierCode, procedureId: p.id, unitId, limit: limitOf(p), state: null, counted: null, newEvents: [] };
+        w = { key, sourceSystem: e.sourceSystem, code: e.dossierCode, procedureId: p.id, unitId, limit: limitOf(p), state: null, counted: null, countedFacts: null, facts: { ...NO_FACTS }, newEvents: [] };
       }
       work.set(key, w);
     }
@@ -180,6 +197,7 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
     try {
       w.state = applyEvent(w.state, ev, { calendar, limitMinutes: w.limit });
       w.newEvents.push(ev);
+      for (const f of FACT_FIELDS) if (typeof e[f] === 'boolean') w.facts[f] = e[f];
     } catch (x) {
       if (x instanceof DomainError) return err(index, x.code, e, x.details);
       throw x;
@@ -191,10 +209,12 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
   }
   const touched = [...work.values()].filter((w) => w.newEvents.length > 0);
   const deltas = new DailyDeltas();
+  const factDeltas = new FactDeltas();
   const rows = touched.map((w) => {
     const s = w.state!;
     const summary = summarize(s, calendar);
     deltas.add(w.unitId, w.procedureId, contributionDelta(w.counted, summary));
+    factDeltas.add(w.unitId, factsDelta(w.counted && w.countedFacts ? { facts: w.countedFacts, at: w.counted } : null, { facts: w.facts, at: summary }));
     return {
       w,
       values: {
@@ -209,6 +229,7 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
         result: summary.result,
         lateFrom: summary.lateFrom,
         lateAt: summary.lateAt,
+        ...w.facts,
         updatedAt: now,
       },
     };
@@ -222,6 +243,7 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
   await updateRows(tx, dossiers, 'id', known.map(({ w, values }) => ({ id: w.id, ...values })));
   await insertRows(tx, dossierEvents, touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null }))));
   await deltas.write(tx);
+  await factDeltas.write(tx);
   await recordAudit(tx, actor, {
     action: 'dossier.ingest',
     entityType: 'dossier_batch',

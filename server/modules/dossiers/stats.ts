@@ -16,6 +16,7 @@ import { monthsBetween, type Period } from '../../../domain/periods/period.js';
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
 import { loadHistory } from '../org/history.js';
+import { index766Extras } from './index766Inputs.js';
 import { periodSums, plus, splitSums, sumBefore, sumCounters, sumsByMonth, sumsByUnit } from './counters.js';
 
 export { resolveScope, type Scope } from '../org/scope.js';
@@ -159,7 +160,7 @@ export async function onlineServices(db: Db, scope: Scope, from: IsoDate, to: Is
 export async function index766(db: Db, scope: Scope, period: Period, now: Date) {
   const { from, to, at } = checkRange(period.from, period.to, now);
   const report = await oneStopReport(db, scope, from, to, at);
-  const idx = computeIndex766({ procedures: await onlineServices(db, scope, from, to), report });
+  const idx = computeIndex766({ procedures: await onlineServices(db, scope, from, to), report, ...(await index766Extras(db, scope, from, to, at)) });
   return { unit: scope.unit, period: period.key, from, to: period.to, judgedAt: to, ...idx, report };
 }
 

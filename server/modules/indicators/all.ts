@@ -5,3 +5,4 @@ import '../par/indicators.js';
 import '../feedback/indicators.js';
 import '../legalDocs/reportBlocks.js';
 import '../staffing/reportBlocks.js';
+import '../surveys/indicators.js';

@@ -1,7 +1,8 @@
 /**
  * The public portal's figures (GET /api/public/overview): the province's on-time and online rates this year
  * and last, its 766 index, the latest published PAR ranking's summary. Only published or aggregate data: no
- * dossier, no person, no draft, no round that is not published. Kept for a few minutes (one read per
+ * dossier, no person, no draft, no round that is not published; feedback handled on time and satisfaction as
+ * aggregates of the year. Kept for a few minutes (one read per
  * interval whatever the traffic).
  */
 import { oneStopReport, index766 } from '../dossiers/stats.js';
@@ -15,6 +16,7 @@ import { publicRanking, publishedRounds } from '../par/results.js';
 import { score766 } from './tiles/index766.js';
 import { feedbackPercent } from './tiles/feedback.js';
 import { figuresOf } from '../feedback/counters.js';
+import { satisfactionIndex } from '../surveys/satisfaction.js';
 
 const TTL_MS = 5 * 60 * 1000;
 let cached: { at: number; value: Promise<unknown> } | null = null;
@@ -70,7 +72,10 @@ export async function publicOverview(db: Db, now = new Date()) {
       const f = await figuresOf(db, scope.unitIds, `${year}-01-01`, today, now);
       return { year, received: f.received, onTimeRate: feedbackPercent(f.onTimeRate) };
     })(),
-    // a slot filled by the survey module when merged
-    satisfaction: null,
+    // the satisfaction index of this year's survey answers (the questionnaire in use; none: no figure)
+    satisfaction: await (async () => {
+      const x = await satisfactionIndex(db, scope.unitIds, `${year}-01-01`, today).catch(() => null);
+      return x ? { year, answers: x.overall.answers, value: x.overall.index } : null;
+    })(),
   };
 }

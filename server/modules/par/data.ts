@@ -8,6 +8,7 @@ import type { DataSource } from '../../../domain/par/scoring.js';
 import { type IsoDate, vietnamDateOf } from '../../../domain/org/dates.js';
 import { checkRange, oneStopReport, resolveScope } from '../dossiers/stats.js';
 import { figuresOf } from '../feedback/counters.js';
+import { satisfactionIndex } from '../surveys/satisfaction.js';
 
 /** The round's year, up to `now` when the year is not over. */
 export function assessedPeriod(year: number, now: Date) {
@@ -49,6 +50,11 @@ export async function itemData(db: Db, source: DataSource, unitId: number, year:
     const f = await figuresOf(db, scope.unitIds, from, to, at ?? new Date(`${to}T23:59:59.999+07:00`));
     const judged = f.onTime + f.late + f.openLate;
     return { percent: judged ? Math.round((f.onTime * 10000) / judged) / 100 : null, numerator: f.onTime, denominator: judged };
+  }
+  if (source === 'satisfaction_index') {
+    // the overall index of the year's answers (no questionnaire in use or no answer: no data)
+    const s = await satisfactionIndex(db, scope.unitIds, from, to).catch(() => null);
+    return { percent: s?.overall.index ?? null, numerator: s?.responses ?? 0, denominator: s?.responses ?? 0 };
   }
   const r = await oneStopReport(db, scope, from, to, at);
   if (source === 'dossiers_on_time') return { percent: r.onTimeRate, numerator: r.early + r.onTime, denominator: r.resolved };

@@ -11,6 +11,8 @@ import { type AuditActor, recordAudit } from '../audit/record.js';
 import { readTable } from '../files/tables.js';
 import { listUnitsAsOf } from '../org/queries.js';
 import { releaseHeld } from '../dvcqg/mapping.js';
+import { loadCalendar } from '../calendar/calendar.js';
+import { announcedOnTime, publishedOnTime } from '../../../domain/procedures/publicity.js';
 
 type Row = typeof procedures.$inferSelect;
 
@@ -28,7 +30,37 @@ export function presentProcedure(p: Row) {
     onlineLevel: p.onlineLevel,
     fee: p.fee,
     legalBasis: p.legalBasis,
+    /** Decision 766, 1.1–1.2: the announcing decision, the legal basis's effective date, the publication date */
+    publicity: { decisionNo: p.announcingDecisionNo, announcedOn: p.announcedOn, effectiveOn: p.effectiveOn, publishedOn: p.publishedOn },
   };
+}
+
+export interface PublicityInput {
+  decisionNo: string | null;
+  announcedOn: string | null;
+  effectiveOn: string | null;
+  publishedOn: string | null;
+}
+
+/** Records a procedure's announcement and publication (audited); says whether each was on time. */
+export async function setPublicity(db: Db, actor: AuditActor, code: string, input: PublicityInput) {
+  if (input.publishedOn && input.announcedOn && input.publishedOn < input.announcedOn) {
+    throw new AppError(400, 'INVALID_RANGE', 'Ngày công khai không thể trước ngày quyết định công bố.', 'Publication cannot precede the announcing decision.');
+  }
+  const row = await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(procedures).where(eq(procedures.code, code));
+    if (!before) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy thủ tục.', 'Procedure not found.');
+    const [after] = await tx
+      .update(procedures)
+      .set({ announcingDecisionNo: input.decisionNo, announcedOn: input.announcedOn, effectiveOn: input.effectiveOn, publishedOn: input.publishedOn, updatedAt: new Date() })
+      .where(eq(procedures.id, before.id))
+      .returning();
+    await recordAudit(tx, actor, { action: 'procedure.publicity', entityType: 'procedure', entityId: after.id, before: presentProcedure(before).publicity, after: presentProcedure(after).publicity });
+    return after;
+  });
+  const cal = await loadCalendar(db);
+  const dates = { decisionDate: row.announcedOn, effectiveDate: row.effectiveOn, publishedDate: row.publishedOn };
+  return { ...presentProcedure(row), announcedOnTime: announcedOnTime(cal, dates), publishedOnTime: publishedOnTime(cal, dates) };
 }
 
 export async function importProcedures(db: Db, actor: AuditActor, fileName: string, file: Buffer, dryRun: boolean) {

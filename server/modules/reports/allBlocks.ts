@@ -6,3 +6,4 @@ import '../feedback/indicators.js';
 import '../indicators/reportBlocks.js';
 import '../legalDocs/reportBlocks.js';
 import '../staffing/reportBlocks.js';
+import '../surveys/indicators.js';

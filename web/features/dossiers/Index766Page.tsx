@@ -1,5 +1,7 @@
 /** Decision 766 index of a unit for a month, quarter or year: groups, components, points, and what has no data. */
-import { Alert, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useAuth } from '../../app/auth';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api';
 import { LoadState, Tag, useLoad } from '../../app/components';
@@ -23,7 +25,54 @@ function periods(today: string) {
   return out.filter((p) => p.slice(0, 4) < today.slice(0, 4) || !/-\d\d$/.test(p) || p <= today.slice(0, 7));
 }
 
+const KEYS = ['1.1', '1.2', '1.3', '2.1', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '5.2', '5.4'];
+
+/** The administrator's list of criteria that do not apply to communes (full points there). */
+function CommuneCriteria() {
+  const { t } = useI18n();
+  const data = useLoad(() => api.get<{ keys: string[]; isDefault: boolean; note: string | null }>('/api/index766/commune-criteria'), []);
+  const [keys, setKeys] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (data.data) setKeys(data.data.keys);
+  }, [data.data]);
+  if (!data.data) return null;
+  return (
+    <Card withBorder data-testid="commune-criteria">
+      <Stack gap="xs">
+        <Text fw={600}>{t('index766.commune')}</Text>
+        {data.data.note && (
+          <Text size="xs" c="orange">
+            {data.data.note}
+          </Text>
+        )}
+        <Checkbox.Group value={keys} onChange={setKeys}>
+          <Group gap="sm">
+            {KEYS.map((k) => (
+              <Checkbox key={k} value={k} label={k} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <Group>
+          <Button
+            size="xs"
+            onClick={async () => {
+              await api.put('/api/index766/commune-criteria', { keys });
+              setSaved(true);
+              data.reload();
+            }}
+          >
+            {t('surveys.save')}
+          </Button>
+          {saved && <Text size="xs">✓</Text>}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 export function Index766Page() {
+  const { can } = useAuth();
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const today = todayVn();
@@ -122,12 +171,20 @@ export function Index766Page() {
                     <Table.Td ta="right">{formatNumber(c.max)}</Table.Td>
                     <Table.Td ta="right">{c.points === null ? <Tag color="gray" variant="light">{t('noData')}</Tag> : formatNumber(c.points, 2)}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{c.rate === null ? '' : formatPercent(c.rate)}</Table.Td>
-                    <Table.Td data-testid={`basis-${c.key}`}>{formatRatio(c.basis)}</Table.Td>
+                    <Table.Td>
+                      <span data-testid={`basis-${c.key}`}>{formatRatio(c.basis)}</span>
+                      {c.note && (
+                        <Text size="xs" c="dimmed" data-testid={`note-${c.key}`}>
+                          {c.note}
+                        </Text>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 )),
               ])}
             </Table.Tbody>
           </Table>
+          {can('procedure.manage') && <CommuneCriteria />}
         </>
       )}
     </Stack>

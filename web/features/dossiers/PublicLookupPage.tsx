@@ -92,6 +92,20 @@ export function PublicLookupPage() {
                   {t('endAt')}: {formatDateTime(result.endAt)}
                 </Text>
               )}
+              {result.status === 'returned' && (
+                <Stack gap={4} align="flex-start" mt="xs" data-testid="lookup-survey">
+                  <Button component={Link} to={`/cong-khai/khao-sat/${encodeURIComponent(result.code)}`} variant="light" data-testid="lookup-survey-link">
+                    {t('surveyLink')}
+                  </Button>
+                  <img src={`/api/public/surveys/dossier/${encodeURIComponent(result.code)}/qr.svg`} alt={t('surveyQrHelp')} width={132} height={132} />
+                  <Text size="xs" c="dimmed">
+                    {t('surveyQrHelp')}
+                  </Text>
+                  <Anchor size="xs" component="button" type="button" onClick={() => window.print()}>
+                    {t('surveyPrint')}
+                  </Anchor>
+                </Stack>
+              )}
               <Timeline active={result.history.length - 1} bulletSize={14} mt="sm">
                 {result.history.map((h, i) => (
                   <Timeline.Item key={i} title={t(`event.${h.kind}`)}>

@@ -1,6 +1,6 @@
 /**
  * The public portal's home (/cong-khai), phone first: the province's on-time rate, the 766 index, the
- * published PAR ranking's summary, satisfaction and feedback (slots until those modules are merged), and the
+ * published PAR ranking's summary, satisfaction and feedback handled on time, and the
  * citizen's services. One request (GET /api/public/overview, cached); only published figures.
  */
 import { Anchor, Card, Container, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
@@ -18,7 +18,7 @@ interface PublicOverview {
   par: null | { roundId: number; year: number; name: string; units: number; mean: number | null; groups: Record<string, number>; top: { unitName: string; index: number | null }[] };
   /** SLOTS: filled by the feedback and survey modules when merged */
   feedback: null | { year: number; received: number; onTimeRate: number | null };
-  satisfaction: null | { value: number | null };
+  satisfaction: null | { year: number; answers: number; value: number | null };
 }
 
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(v[k] ?? ''));
@@ -29,8 +29,8 @@ const SERVICES = [
   { to: '/cong-khai/thu-tuc', key: 'procedures' },
   { to: '/cong-khai/phan-anh', key: 'feedback' },
   { to: '/cong-khai/phan-anh/tra-loi', key: 'answers' },
-  // the survey module's pages are /cong-khai/khao-sat/:code (a code per service point); its index here
-  { to: '/cong-khai/khao-sat', key: 'survey' },
+  // a survey is of one dossier (/cong-khai/khao-sat/:code): the lookup shows its link once the result is returned
+  { to: '/tra-cuu', key: 'survey' },
   { to: '/cong-khai/chi-so-cchc', key: 'ranking' },
 ];
 
@@ -108,7 +108,7 @@ export function PublicHomePage() {
                 <Text size="sm">{t('portalParNone')}</Text>
               )}
             </Card>
-            {/* SLOT: satisfaction (the survey module fills `satisfaction` when merged) */}
+            {/* satisfaction of the year's survey answers */}
             <Figure testId="public-satisfaction" label={t('portalSatisfaction')} value={p.satisfaction?.value != null ? formatPercent(p.satisfaction.value) : t('portalNoData')} />
             {/* feedback of the year handled on time */}
             <Figure testId="public-feedback" label={t('portalFeedback')} value={p.feedback?.onTimeRate != null ? formatPercent(p.feedback.onTimeRate) : t('portalNoData')} />
