@@ -67,8 +67,11 @@ describe.each(ENGINES)('Decision 766 from the new ingest fields on %s', (engine)
 
   it('a unit whose systems send none of the new fields: those criteria are no data, not zero', async () => {
     const x = await idx(stp);
-    for (const k of ['1.3', '3.4', '4.1', '4.2', '4.3', '5.2', '5.4']) expect(comp(x, k).points).toBeNull();
+    for (const k of ['1.3', '3.4', '4.1', '4.2', '4.3', '5.4']) expect(comp(x, k).points).toBeNull();
     expect(comp(x, '2.1').points).not.toBeNull();
+    // 5.2 comes from the feedback module, whatever the one-stop system sends: 6 × on-time rate, 6 when none
+    const fb = (await as(t.app, admin).get(`/api/feedback/stats?unit=${stp}&from=2026-10-01&to=2026-10-31`)).json();
+    expect(comp(x, '5.2').points).toBe(fb.onTimeRate === null ? 6 : Math.round(6 * fb.onTimeRate * 100) / 100);
     expect(x.complete).toBe(false);
   });
 

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, login, type Session, type TestApp, testApp } from '../helpers/app.js';
 
 const canRun = !!process.env.TEST_DATABASE_URL && existsSync('/usr/bin/pg_createcluster') && process.getuid?.() === 0;
-const COUNTER_TABLES = ['dossier_daily', 'dossier_unit_daily', 'dossier_unit_monthly'];
+const COUNTER_TABLES = ['dossier_daily', 'dossier_unit_daily', 'dossier_unit_monthly', 'dossier_procedure_monthly'];
 
 const freePort = () =>
   new Promise<number>((resolve) => {

@@ -112,6 +112,25 @@ export const dossierUnitMonthly = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.month] })],
 );
 
+/**
+ * Online receipts per unit, procedure and month: Decision 766 criterion 3.2 (online services that had online
+ * dossiers) over a year reads a row per procedure and month instead of a year of daily rows.
+ */
+export const dossierProcedureMonthly = pgTable(
+  'dossier_procedure_monthly',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    receivedOnline: integer('received_online').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.procedureId, t.month] }), index('dossier_procedure_monthly_month_idx').on(t.month)],
+);
+
 export const dossierEvents = pgTable(
   'dossier_events',
   {

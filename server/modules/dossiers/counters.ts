@@ -5,7 +5,7 @@
 import { and, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { insertRows } from '../../db/bulk.js';
-import { dossierDaily, dossierFactsMonthly, dossierUnitDaily, dossierUnitMonthly, type dossiers } from '../../db/schema.js';
+import { dossierDaily, dossierFactsMonthly, dossierProcedureMonthly, dossierUnitDaily, dossierUnitMonthly, type dossiers } from '../../db/schema.js';
 import { FACT_COUNTERS, type FactCounter, type FactCounters, zeroFacts } from '../../../domain/dossiers/facts.js';
 import { type Counter, COUNTERS, type Counters, type DossierSummary, type Result, zeroCounters } from '../../../domain/dossiers/summary.js';
 import type { IsoDate } from '../../../domain/org/dates.js';
@@ -52,6 +52,12 @@ export class DailyDeltas {
     await insertRows(tx, dossierDaily, rows.sort(byKey('unitId', 'procedureId', 'day')), { onConflict: sql`(unit_id, procedure_id, day) DO UPDATE SET ${set('dossier_daily')}` });
     await insertRows(tx, dossierUnitDaily, rollUp((r) => ({ unitId: r.unitId, day: r.day })).sort(byKey('unitId', 'day')), { onConflict: sql`(unit_id, day) DO UPDATE SET ${set('dossier_unit_daily')}` });
     await insertRows(tx, dossierUnitMonthly, rollUp((r) => ({ unitId: r.unitId, month: monthOf(r.day) })).sort(byKey('unitId', 'month')), { onConflict: sql`(unit_id, month) DO UPDATE SET ${set('dossier_unit_monthly')}` });
+    // online receipts per procedure and month (766 criterion 3.2)
+    const online = rollUp((r) => ({ unitId: r.unitId, procedureId: r.procedureId, month: monthOf(r.day) }))
+      .filter((r) => r.receivedOnline !== 0)
+      .map((r) => ({ unitId: r.unitId, procedureId: r.procedureId, month: r.month, receivedOnline: r.receivedOnline }))
+      .sort(byKey('unitId', 'procedureId', 'month'));
+    await insertRows(tx, dossierProcedureMonthly, online, { onConflict: sql`(unit_id, procedure_id, month) DO UPDATE SET received_online = dossier_procedure_monthly.received_online + excluded.received_online` });
   }
 }
 
@@ -221,6 +227,10 @@ export async function rebuildCounters(tx: Tx | Db) {
         from dossiers where late_from is not null and received_on is not null
     ) x
     group by unit_id, procedure_id, day`);
+  await tx.execute(sql`delete from dossier_procedure_monthly`);
+  await tx.execute(sql`
+    insert into dossier_procedure_monthly (unit_id, procedure_id, month, received_online)
+    select unit_id, procedure_id, date_trunc('month', day)::date, sum(received_online)::int from dossier_daily group by 1, 2, 3 having sum(received_online) <> 0`);
   await rebuildUnitCounters(tx);
   await rebuildFactCounters(tx);
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lt, lte, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { dossierDaily, dossiers, orgUnitNames, procedures } from '../../db/schema.js';
+import { dossierDaily, dossierProcedureMonthly, dossiers, orgUnitNames, procedures } from '../../db/schema.js';
 import { type Category, composeReport, type OneStopReport } from '../../../domain/dossiers/report.js';
 import { computeIndex766 } from '../../../domain/dossiers/index766.js';
 import { type Counters, zeroCounters } from '../../../domain/dossiers/summary.js';
@@ -13,6 +13,7 @@ import { addDays, type IsoDate, vietnamDateOf } from '../../../domain/org/dates.
 import { latestName, representativeOn, statisticsScope } from '../../../domain/org/scope.js';
 import type { OrgHistory } from '../../../domain/org/history.js';
 import { monthsBetween, type Period } from '../../../domain/periods/period.js';
+import { splitIntoMonths } from '../../../domain/periods/months.js';
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
 import { loadHistory } from '../org/history.js';
@@ -149,18 +150,29 @@ export async function onlineServices(db: Db, scope: Scope, from: IsoDate, to: Is
     .select({ total: count(), online: sql<number>`count(*) filter (where ${procedures.onlineLevel} <> 'none')` })
     .from(procedures)
     .where(procScope);
-  const [used] = await db
-    .select({ n: countDistinct(dossierDaily.procedureId) })
-    .from(dossierDaily)
-    .innerJoin(procedures, eq(procedures.id, dossierDaily.procedureId))
-    .where(and(inScope(scope), gte(dossierDaily.day, from), lte(dossierDaily.day, to), gt(dossierDaily.receivedOnline, 0), ne(procedures.onlineLevel, 'none'), procScope));
+  // online procedures with online receipts in [from, to]: whole months from the monthly rows, the days at the
+  // edges (a reporting window 15/12–14/3) from the daily ones — a few thousand rows for a province's year
+  const { months, days } = splitIntoMonths(from, to);
+  const m = dossierProcedureMonthly;
+  const unitsM = scope.unitIds ? inArray(m.unitId, scope.unitIds) : undefined;
+  const parts: SQL[] = [];
+  if (months) parts.push(sql`select ${m.procedureId} as pid from ${m} where ${and(unitsM, gte(m.month, months.from), lte(m.month, months.to), gt(m.receivedOnline, 0))}`);
+  for (const d of days) parts.push(sql`select ${dossierDaily.procedureId} as pid from ${dossierDaily} where ${and(inScope(scope), gte(dossierDaily.day, d.from), lte(dossierDaily.day, d.to), gt(dossierDaily.receivedOnline, 0))}`);
+  const [used] = (
+    (await db.execute(sql`select count(distinct x.pid)::int as n from (${sql.join(parts, sql` union all `)}) x join ${procedures} on ${procedures.id} = x.pid where ${and(ne(procedures.onlineLevel, 'none'), procScope)}`)) as unknown as { rows: { n: number }[] }
+  ).rows;
   return { total: Number(p.total), online: Number(p.online), onlineWithDossiers: Number(used.n) };
+}
+
+/** The index of [from, to] on a one-stop report already read (the overview reads it once for several tiles). */
+export async function index766Of(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at: Date | null, report: OneStopReport) {
+  return computeIndex766({ procedures: await onlineServices(db, scope, from, to), report, ...(await index766Extras(db, scope, from, to, at)) });
 }
 
 export async function index766(db: Db, scope: Scope, period: Period, now: Date) {
   const { from, to, at } = checkRange(period.from, period.to, now);
   const report = await oneStopReport(db, scope, from, to, at);
-  const idx = computeIndex766({ procedures: await onlineServices(db, scope, from, to), report, ...(await index766Extras(db, scope, from, to, at)) });
+  const idx = await index766Of(db, scope, from, to, at, report);
   return { unit: scope.unit, period: period.key, from, to: period.to, judgedAt: to, ...idx, report };
 }
 

@@ -4,8 +4,7 @@
  * 766 page reads it. Its score is the total when every component has data, otherwise the estimate.
  */
 import { parsePeriod } from '../../../../domain/periods/period.js';
-import { computeIndex766 } from '../../../../domain/dossiers/index766.js';
-import { checkRange, index766, oneStopReport, onlineServices } from '../../dossiers/stats.js';
+import { checkRange, index766, index766Of, oneStopReport } from '../../dossiers/stats.js';
 import { type OverviewContext, q, type TileDef } from '../types.js';
 
 export const periodOf766 = (ctx: OverviewContext) => (ctx.w.calendar && ctx.w.key && parsePeriod(ctx.w.key) ? ctx.w.key : String(ctx.w.year));
@@ -26,7 +25,7 @@ export const index766Tile: TileDef = {
     // the window is the 766 period: index766's own computation, from the one-stop report the other tiles read
     const idx =
       r.from === ctx.w.from && r.to === ctx.w.to
-        ? computeIndex766({ procedures: await onlineServices(ctx.db, ctx.scope, r.from, r.to), report: await ctx.memo('oneStop', () => oneStopReport(ctx.db, ctx.scope, ctx.w.from, ctx.w.to, ctx.w.at)) })
+        ? await index766Of(ctx.db, ctx.scope, r.from, r.to, r.at, await ctx.memo('oneStop', () => oneStopReport(ctx.db, ctx.scope, ctx.w.from, ctx.w.to, ctx.w.at)))
         : await index766(ctx.db, ctx.scope, p, ctx.now);
     return {
       value: score766(idx),
