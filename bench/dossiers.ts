@@ -19,7 +19,7 @@ import { ingestInBatches } from '../server/modules/dossiers/ingest.js';
 import { index766, oneStopReport, resolveScope } from '../server/modules/dossiers/stats.js';
 import { rebuildCounters } from '../server/modules/dossiers/counters.js';
 import { parsePeriod } from '../domain/periods/period.js';
-import { arg, benchEvents, benchOrganisation, log, openBenchDatabase, rows } from './setup.js';
+import { arg, benchEvents, benchOrganisation, log, openBenchDatabase, rows, timed } from './setup.js';
 import { bulkInsertDossiers } from './bulkLoad.js';
 
 const engine = arg('engine', 'pglite');
@@ -31,23 +31,7 @@ const PROCEDURES = 2000;
 const START = '2024-11-01';
 const DAYS = 730;
 
-function percentile(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-async function time(name: string, f: (i: number) => Promise<unknown>) {
-  await f(-1); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await f(i);
-    ms.push(performance.now() - t0);
-  }
-  const line = { query: name, p50_ms: Math.round(percentile(ms, 50) * 10) / 10, p95_ms: Math.round(percentile(ms, 95) * 10) / 10 };
-  log(JSON.stringify(line));
-  return line;
-}
+const time = (name: string, f: (i: number) => Promise<unknown>) => timed(name, runs, f);
 
 async function main() {
   log(`engine ${engine}, ${total.toLocaleString('en')} dossiers, ${UNITS} units, ${PROCEDURES} procedures, ${DAYS} days from ${START}`);

@@ -11,24 +11,16 @@
  * shape (bench/bulkLoad.ts) and the counters rebuilt from them, over the demo organisation (its plans,
  * targets, reports, staffing). A fresh database (`--database`, default cchc_bench_overview) is made on the server.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase } from '../server/db/client.js';
 import { bootstrap } from '../server/seed/bootstrap.js';
 import { rebuildCounters } from '../server/modules/dossiers/counters.js';
-import { touchHistory } from '../server/modules/org/history.js';
 import type { SessionUser } from '../server/modules/auth/sessions.js';
 import { overview } from '../server/modules/overview/overview.js';
+import type { Db } from '../server/db/client.js';
 import { bulkInsertDossiers } from './bulkLoad.js';
+import { arg, benchOrganisation, log, openBenchDatabase, rows, timed } from './setup.js';
 
-const arg = (name: string, def: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : def;
-};
 const engine = arg('engine', 'postgres');
 const total = Number(arg('dossiers', engine === 'pglite' ? '1000000' : '10000000'));
 const runs = Number(arg('runs', '15'));
@@ -40,59 +32,15 @@ const PROCEDURES = 2000;
 const START = '2024-11-01';
 const DAYS = 730;
 
-const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
-const rows = async <T>(db: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> }, q: ReturnType<typeof sql>) => ((await db.execute(q)) as { rows: T[] }).rows;
-
-async function open() {
-  if (engine === 'postgres') {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    if (!reuse) {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
-      await admin.query(`CREATE DATABASE ${dbName}`);
-    }
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${dbName}`;
-    return { database: await openDatabase({ databaseUrl: url.toString() }), cleanup: () => {} };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
-  return { database: await openDatabase({ dataDir: dir }), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-
-async function time(name: string, f: () => Promise<unknown>) {
-  await f(); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await f();
-    ms.push(performance.now() - t0);
-  }
-  const line = { query: name, p50_ms: Math.round(percentile(ms, 50) * 10) / 10, p95_ms: Math.round(percentile(ms, 95) * 10) / 10 };
-  log(JSON.stringify(line));
-  return line;
-}
+const time = (name: string, f: (i: number) => Promise<unknown>) => timed(name, runs, f);
 
 async function main() {
   log(`engine ${engine}, ${total.toLocaleString('en')} dossiers, ${UNITS} units, ${PROCEDURES} procedures`);
-  const { database, cleanup } = await open();
+  const { database, cleanup } = await openBenchDatabase(engine, dbName, { reuse });
   const db = database.db;
   if (reuse) return timings(db, database, cleanup);
   await bootstrap(db, { demoData: true, demoDossiers: false, adminPassword: 'Bench12345', demoPassword: 'Bench12345' });
-  const [{ id: root }] = await rows<{ id: number }>(db, sql`select id from org_units where code = 'TN'`);
-  await db.execute(sql`insert into org_units (code, type, valid_from) select 'B' || g, case when g <= 40 then 'department' else 'commune' end, '2015-01-01' from generate_series(1, ${UNITS}) g`);
-  await db.execute(sql`insert into org_unit_names (unit_id, name, valid_from) select id, 'Đơn vị thử ' || code, '2015-01-01' from org_units where code like 'B%'`);
-  await db.execute(sql`insert into org_unit_parents (unit_id, parent_id, valid_from) select id, ${root}, '2015-01-01' from org_units where code like 'B%'`);
-  await db.transaction((tx) => touchHistory(tx));
-  const unitIds = (await rows<{ id: number }>(db, sql`select id from org_units where code like 'B%' order by id`)).map((r) => r.id);
-  await db.execute(sql`
-    insert into procedures (code, name, search_text, field, level, agency_unit_id, limit_value, limit_unit, online_level)
-    select 'BENCH.' || g, 'Thủ tục thử ' || g, 'thu tuc thu ' || g, 'Lĩnh vực ' || (g % 50), case when g % 3 = 0 then 'commune' else 'province' end,
-           (${`{${unitIds.join(',')}}`}::int[])[1 + g % ${UNITS}], 1 + g % 15, 'day', (array['full', 'partial', 'none'])[1 + g % 3]
-    from generate_series(1, ${PROCEDURES}) g`);
+  const { unitIds } = await benchOrganisation(db, UNITS, PROCEDURES);
   const procIds = (await rows<{ id: number }>(db, sql`select id from procedures where code like 'BENCH.%' order by id`)).map((p) => p.id);
   const chunk = engine === 'pglite' ? 250_000 : 1_000_000;
   const tb = performance.now();
@@ -108,7 +56,7 @@ async function main() {
   return timings(db, database, cleanup);
 }
 
-async function timings(db: Awaited<ReturnType<typeof open>>['database']['db'], database: { close(): Promise<void> }, cleanup: () => void) {
+async function timings(db: Db, database: { close(): Promise<void> }, cleanup: () => void) {
   const unitIds = (await rows<{ id: number }>(db, sql`select id from org_units where code like 'B%' order by id`)).map((r) => r.id);
   const [counts] = await rows<{ dossiers: string; daily: string }>(db, sql`select (select count(*) from dossiers) as dossiers, (select count(*) from dossier_daily) as daily`);
   log(`dossiers ${counts.dossiers}, daily rows ${counts.daily}`);

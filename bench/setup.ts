@@ -3,6 +3,7 @@
  * procedures under the province, and realistic dossier events for them (generated as the demo's are).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -21,14 +22,19 @@ export const arg = (name: string, def: string) => {
 export const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
 export const rows = async <T>(db: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> }, q: ReturnType<typeof sql>) => ((await db.execute(q)) as { rows: T[] }).rows;
 
-/** A fresh database: PostgreSQL database `name` (dropped and made again) or PGlite in a temporary directory. */
-export async function openBenchDatabase(engine: string, name: string): Promise<{ database: Database; cleanup: () => void }> {
+/**
+ * A fresh database: PostgreSQL database `name` (dropped and made again; `reuse`: kept as a previous run left
+ * it) or PGlite in a temporary directory.
+ */
+export async function openBenchDatabase(engine: string, name: string, opts: { reuse?: boolean } = {}): Promise<{ database: Database; cleanup: () => void }> {
   if (engine === 'postgres') {
     const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
+    if (!opts.reuse) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.query(`CREATE DATABASE ${name}`);
+    }
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${name}`;
@@ -69,4 +75,20 @@ export async function benchEvents(db: Db, org: Awaited<ReturnType<typeof benchOr
     events.push(...toIncoming(generateDossier(r, at, until, ctx, 0.03), { sourceSystem: 'bench', dossierCode: `${prefix}-${i}`, procedureCode: p.code, unitCode: org.unitCode.get(p.unit)! }));
   }
   return events;
+}
+
+export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/** `f` once to warm up, then `runs` times; prints and returns its p50 / p95 in milliseconds. */
+export async function timed(name: string, runs: number, f: (i: number) => Promise<unknown>) {
+  await f(-1);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f(i);
+    ms.push(performance.now() - t0);
+  }
+  const line = { query: name, p50_ms: Math.round(percentile(ms, 50) * 10) / 10, p95_ms: Math.round(percentile(ms, 95) * 10) / 10 };
+  log(JSON.stringify(line));
+  return line;
 }

@@ -18,3 +18,16 @@ export type Json<T> = T extends Date
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiResult<F extends (...args: any[]) => unknown> = Json<Awaited<ReturnType<F>>>;
+
+/** A procedure of the catalogue as GET /api/procedures lists it (staff list and the public search). */
+export interface ProcedureItem {
+  id: number;
+  code: string;
+  name: string;
+  field: string;
+  level: string;
+  agency: string | null;
+  limit: { value: number; unit: 'day' | 'hour' };
+  onlineLevel: 'full' | 'partial' | 'none';
+  fee: string | null;
+}

@@ -2,22 +2,13 @@
 import { Button, FileButton, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../app/api';
+import type { ProcedureItem } from '../../app/apiTypes';
 import { useAuth } from '../../app/auth';
 import { EmptyRow, ErrorAlert, LoadState, Tag, useLoad } from '../../app/components';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
-interface Procedure {
-  id: number;
-  code: string;
-  name: string;
-  field: string;
-  level: string;
-  agency: string | null;
-  limit: { value: number; unit: 'day' | 'hour' };
-  onlineLevel: 'full' | 'partial' | 'none';
-  fee: string | null;
-}
+type Procedure = ProcedureItem;
 
 const PAGE = 25;
 

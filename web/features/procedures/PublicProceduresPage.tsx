@@ -3,21 +3,12 @@ import { Anchor, Button, Card, Container, Group, Select, Stack, Text, TextInput,
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../app/api';
+import type { ProcedureItem } from '../../app/apiTypes';
 import { LanguageSwitch, LoadState, Tag, useLoad } from '../../app/components';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
-interface Procedure {
-  id: number;
-  code: string;
-  name: string;
-  field: string;
-  level: string;
-  agency: string | null;
-  limit: { value: number; unit: 'day' | 'hour' };
-  onlineLevel: string;
-  fee: string | null;
-}
+type Procedure = ProcedureItem;
 
 const PAGE = 20;
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(v[k] ?? ''));
