@@ -18,6 +18,9 @@ import { rebuildCounters } from '../server/modules/dossiers/counters.js';
 import type { SessionUser } from '../server/modules/auth/sessions.js';
 import { overview } from '../server/modules/overview/overview.js';
 import type { Db } from '../server/db/client.js';
+import { index766, resolveScope } from '../server/modules/dossiers/stats.js';
+import { getReport } from '../server/modules/reports/reports.js';
+import { parsePeriod } from '../domain/periods/period.js';
 import { bulkInsertDossiers } from './bulkLoad.js';
 import { arg, benchOrganisation, log, openBenchDatabase, rows, timed } from './setup.js';
 
@@ -71,6 +74,10 @@ async function timings(db: Db, database: { close(): Promise<void> }, cleanup: ()
     await time('overview: province, year 2026, dossier tiles only', () => overview(db, leader, undefined, { period: '2026', only: ['dossiersOnTimeRate', 'dossiersOnlineRate', 'dossiersReceived', 'dossiersOpenLate'] }, now)),
     await time('overview: province, Q3/2026 reporting window', () => overview(db, leader, undefined, { period: '2026-Q3', window: 'reporting' }, now)),
     await time('overview: one unit, year 2026', () => overview(db, leader, unitIds[7], { period: '2026' }, now)),
+    // the pages the tiles open, on the same data
+    await time('766 index: province, year 2026', async () => index766(db, await resolveScope(db, undefined), parsePeriod('2026')!, now)),
+    await time('766 index: one unit, Q3/2026', async () => index766(db, await resolveScope(db, unitIds[7]), parsePeriod('2026-Q3')!, now)),
+    await time('periodic report: province, year 2026 (all blocks)', () => getReport(db, { ...leader, role: 'admin' }, undefined, '2026', now)),
   ];
   console.log(JSON.stringify({ engine, dossiers: Number(counts.dossiers), dailyRows: Number(counts.daily), results }, null, 1));
   await database.close();

@@ -83,7 +83,7 @@ export const dossierDaily = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     ...counterColumns(),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.procedureId, t.day] }), index('dossier_daily_unit_day_idx').on(t.unitId, t.day)],
+  (t) => [primaryKey({ columns: [t.unitId, t.procedureId, t.day] }), index('dossier_daily_unit_day_idx').on(t.unitId, t.day), index('dossier_daily_day_idx').on(t.day)],
 );
 
 /** The same counters per unit and day (all procedures): totals, rankings and trends read these. */
