@@ -75,7 +75,18 @@ describe('dossier journey in Chromium: import → dashboard → detail → 766 �
     await page.goto(`${sys.base}/index766?period=${day.slice(0, 4)}`);
     await page.getByTestId('index766-table').waitFor();
     expect(await page.getByTestId('c766-2.1').textContent()).toMatch(/\d+,\d\d/);
-    expect(await page.getByTestId('c766-5.2').textContent()).toContain('Chưa có dữ liệu');
+    // 5.2 from the feedback counters, with its basis; the province's year has data on every criterion (three
+    // units' systems send the 766 facts), so the official band is shown
+    expect(await page.getByTestId('c766-5.2').textContent()).toMatch(/\d+\/\d+/);
+    const rows = await page.locator('[data-testid^="c766-"]').allTextContents();
+    expect(rows.length).toBe(13);
+    expect(rows.some((r) => r.includes('Chưa có dữ liệu'))).toBe(false);
+    await page.getByTestId('official-band').waitFor();
+    // a unit whose system sends none of the facts: those criteria say "no data" and the score is an estimate
+    const units = (await page.evaluate(async (d) => (await fetch(`/api/org-units?asOf=${d}`)).json(), day)) as { id: number; code: string }[];
+    await page.goto(`${sys.base}/index766?period=${day.slice(0, 4)}&unit=${units.find((u) => u.code === 'TN.SYT')!.id}`);
+    await page.getByTestId('index766-table').waitFor();
+    expect(await page.getByTestId('c766-3.4').textContent()).toContain('Chưa có dữ liệu');
     expect(await page.getByTestId('estimate-band').textContent()).toMatch(/ước tính/);
     await shot(page, 'index766');
   });

@@ -128,7 +128,7 @@ export function Index766Page() {
                 {t('bandOfficial')}
               </Text>
               {x.band ? (
-                <Tag size="lg" color={BAND_COLOR[x.band]}>
+                <Tag size="lg" color={BAND_COLOR[x.band]} data-testid="official-band">
                   {t(`band.${x.band}`)}
                 </Tag>
               ) : (
