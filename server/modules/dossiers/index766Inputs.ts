@@ -57,24 +57,27 @@ export async function publicityFigures(db: Db, scope: Scope, to: IsoDate) {
  * `at`: the instant open items are judged at (the period's end, or now while it runs), as for the dossiers.
  */
 export async function index766Extras(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at: Date | null = null): Promise<Omit<Index766Input, 'procedures' | 'report'>> {
-  const facts = await sumFacts(db, scope.unitIds, from, to);
   const share = (part: number, whole: number) => (whole ? { part, whole } : null);
-  const pub = await publicityFigures(db, scope, to);
-  let notApplicable: string[] = [];
-  if (scope.unit) {
+  const isCommune = async () => {
+    if (!scope.unit) return false;
     const h = await scope.history();
-    if (h.units.find((u) => u.id === scope.unit!.id)?.type === 'commune') notApplicable = (await communeNotApplicable(db)).keys;
-  }
+    return h.units.find((u) => u.id === scope.unit!.id)?.type === 'commune';
+  };
+  // independent reads, sent at once (PostgreSQL answers them on several connections; PGlite in turn)
+  const [facts, pub, notApplicable, f, surveys] = await Promise.all([
+    sumFacts(db, scope.unitIds, from, to),
+    publicityFigures(db, scope, to),
+    isCommune().then(async (c) => (c ? (await communeNotApplicable(db)).keys : [])),
+    // 5.2 and the dossier side of 5.4 from the feedback (PAKN) counters: open items past their deadline count as late
+    feedbackFigures(db, scope.unitIds ?? [], new Date(`${from}T00:00:00+07:00`), new Date(`${to}T23:59:59.999+07:00`), at ?? new Date(`${to}T23:59:59.999+07:00`)),
+    surveyFigures766(db, scope.unitIds, from, to),
+  ]);
   return {
     publicity: { ...pub, synced: share(facts.synced, facts.syncReported) },
     payment: share(facts.paidOnline, facts.paymentReported),
     digitisation: { electronicResult: share(facts.electronicResult, facts.electronicResultReported), digitised: share(facts.digitised, facts.digitisedReported), reused: share(facts.reused, facts.reusedReported) },
-    // 5.2 and the dossier side of 5.4 from the feedback (PAKN) counters: open items past their deadline count as late
-    feedback: await (async () => {
-      const f = await feedbackFigures(db, scope.unitIds ?? [], new Date(`${from}T00:00:00+07:00`), new Date(`${to}T23:59:59.999+07:00`), at ?? new Date(`${to}T23:59:59.999+07:00`));
-      return { onTime: f.onTime, judged: f.onTime + f.late + f.openLate, dossiersWithFeedback: f.dossiersWithFeedback };
-    })(),
-    surveys: await surveyFigures766(db, scope.unitIds, from, to),
+    feedback: { onTime: f.onTime, judged: f.onTime + f.late + f.openLate, dossiersWithFeedback: f.dossiersWithFeedback },
+    surveys,
     notApplicable,
   };
 }

@@ -164,15 +164,17 @@ export async function onlineServices(db: Db, scope: Scope, from: IsoDate, to: Is
   return { total: Number(p.total), online: Number(p.online), onlineWithDossiers: Number(used.n) };
 }
 
-/** The index of [from, to] on a one-stop report already read (the overview reads it once for several tiles). */
-export async function index766Of(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at: Date | null, report: OneStopReport) {
-  return computeIndex766({ procedures: await onlineServices(db, scope, from, to), report, ...(await index766Extras(db, scope, from, to, at)) });
+/** The index of [from, to] on a one-stop report being read (the overview reads it once for several tiles); the reads go at once. */
+export async function index766Of(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at: Date | null, report: OneStopReport | Promise<OneStopReport>) {
+  const [r, procedures, extras] = await Promise.all([report, onlineServices(db, scope, from, to), index766Extras(db, scope, from, to, at)]);
+  return computeIndex766({ procedures, report: r, ...extras });
 }
 
 export async function index766(db: Db, scope: Scope, period: Period, now: Date) {
   const { from, to, at } = checkRange(period.from, period.to, now);
-  const report = await oneStopReport(db, scope, from, to, at);
-  const idx = await index766Of(db, scope, from, to, at, report);
+  const reading = oneStopReport(db, scope, from, to, at);
+  const idx = await index766Of(db, scope, from, to, at, reading);
+  const report = await reading;
   return { unit: scope.unit, period: period.key, from, to: period.to, judgedAt: to, ...idx, report };
 }
 
