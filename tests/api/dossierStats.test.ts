@@ -1,25 +1,14 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierEvent } from '../../domain/dossiers/lifecycle.js';
-import { limitMinutes } from '../../domain/procedures/procedure.js';
-import type { WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
-import { loadCalendar } from '../../server/modules/calendar/calendar.js';
-import { generateDossier, receiptInstant, rng, toIncoming } from '../../server/seed/dossierGen.js';
 import { bulkLoad } from '../../bench/bulkLoad.js';
 import { bruteForceReport } from '../helpers/bruteForce.js';
 import { as, ENGINES, login, type Session, type TestApp, testApp, unitId } from '../helpers/app.js';
+import { type GeneratedDossier, sendGeneratedDossiers } from '../helpers/generatedDossiers.js';
 
 const KEY = 'test-ingest-key-0123456789';
-const t = (s: string) => new Date(`${s}+07:00`);
 
-interface Generated {
-  code: string;
-  unit: string;
-  procedure: string;
-  events: DossierEvent[];
-  ctx: { calendar: WorkingCalendar; limitMinutes: number };
-}
+type Generated = GeneratedDossier;
 
 describe.each(ENGINES)('dossier statistics on %s', (engine) => {
   let app: TestApp;
@@ -31,10 +20,6 @@ describe.each(ENGINES)('dossier statistics on %s', (engine) => {
   beforeAll(async () => {
     app = await testApp(engine, { ingestApiKey: KEY });
     admin = await login(app.app, 'admin');
-    const calendar = await loadCalendar(app.database.db);
-    const procs = (await as(app.app, admin).get('/api/procedures?limit=100')).json().items as { code: string; limit: { value: number; unit: 'day' | 'hour' } }[];
-    const byCode = new Map(procs.map((p) => [p.code, p]));
-    const r = rng(2025);
     // units before and after the reform of 1/7/2025 (LA.STP → TN.STP; LA.TANAN.P1 → TN.PLONGAN)
     const plan: [string, string, string][] = [
       ['MAU.TP.01', 'LA.STP', 'TN.STP'],
@@ -42,28 +27,9 @@ describe.each(ENGINES)('dossier statistics on %s', (engine) => {
       ['MAU.HT.01', 'LA.TANAN.P2', 'TN.PLONGAN'],
       ['MAU.DN.01', 'LA.STC', 'TN.STC'],
     ];
-    let events: object[] = [];
-    for (let i = 0; i < 700; i++) {
-      const [procedure, before, after] = r.pick(plan);
-      const p = byCode.get(procedure)!;
-      const ctx = { calendar, limitMinutes: limitMinutes(p.limit, calendar.minutesPerDay()) };
-      const at = receiptInstant(r, t('2025-05-01T00:00:00').getTime(), t('2026-10-20T00:00:00').getTime(), ctx);
-      const unit = at < t('2025-07-01T00:00:00') ? before : after;
-      const evs = generateDossier(r, at, t('2026-11-01T00:00:00'), ctx, 0.2);
-      if (!evs.length) continue;
-      const code = `G-${i}`;
-      gen.push({ code, unit, procedure, events: evs, ctx });
-      events.push(...toIncoming(evs, { sourceSystem: 'gen', dossierCode: code, procedureCode: procedure, unitCode: unit }));
-      if (events.length > 800) {
-        batches.push(events);
-        events = [];
-      }
-    }
-    batches.push(events);
-    for (const b of batches) {
-      const res = await app.app.inject({ method: 'POST', url: '/api/dossiers/events', payload: b, headers: { 'x-api-key': KEY } });
-      expect(res.statusCode, res.body).toBe(200);
-    }
+    const sent = await sendGeneratedDossiers(app.app, app.database, admin, KEY, { seed: 2025, count: 700, plan, from: '2025-05-01T00:00:00', to: '2026-10-20T00:00:00', until: '2026-11-01T00:00:00', lateBias: 0.2, prefix: 'G-' });
+    gen.push(...sent.dossiers);
+    batches.push(...sent.batches);
     for (const code of ['TN.STP', 'TN.PLONGAN', 'TN']) ids.set(code, await unitId(app.app, code, '2026-01-01'));
   }, 120_000);
   afterAll(() => app.close());

@@ -5,14 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { limitMinutes } from '../../domain/procedures/procedure.js';
-import { loadCalendar } from '../../server/modules/calendar/calendar.js';
 import { forgetPublicOverview } from '../../server/modules/overview/publicOverview.js';
-import { generateDossier, receiptInstant, rng, toIncoming } from '../../server/seed/dossierGen.js';
 import { as, ENGINES, login, type Session, type TestApp, testApp, unitId } from '../helpers/app.js';
+import { sendGeneratedDossiers } from '../helpers/generatedDossiers.js';
 
 const KEY = 'test-ingest-key-0123456789';
-const t = (s: string) => new Date(`${s}+07:00`);
 
 interface Tile {
   key: string;
@@ -129,36 +126,20 @@ describe.each(ENGINES)('the overview on %s (generated dossiers)', (engine) => {
   beforeAll(async () => {
     app = await testApp(engine, { ingestApiKey: KEY });
     admin = await login(app.app, 'admin');
-    const calendar = await loadCalendar(app.database.db);
-    const procs = (await as(app.app, admin).get('/api/procedures?limit=100')).json().items as { code: string; limit: { value: number; unit: 'day' | 'hour' } }[];
-    const byCode = new Map(procs.map((p) => [p.code, p]));
-    const r = rng(14);
-    const plan: [string, string, string][] = [
-      ['MAU.TP.01', 'LA.STP', 'TN.STP'],
-      ['MAU.CT.01', 'LA.TANAN.P1', 'TN.PLONGAN'],
-      ['MAU.DN.01', 'LA.STC', 'TN.STC'],
-    ];
-    let events: object[] = [];
-    const batches: object[][] = [];
-    for (let i = 0; i < 400; i++) {
-      const [procedure, before, after] = r.pick(plan);
-      const p = byCode.get(procedure)!;
-      const ctx = { calendar, limitMinutes: limitMinutes(p.limit, calendar.minutesPerDay()) };
-      const at = receiptInstant(r, t('2024-03-01T00:00:00').getTime(), t('2026-10-20T00:00:00').getTime(), ctx);
-      const unit = at < t('2025-07-01T00:00:00') ? before : after;
-      const evs = generateDossier(r, at, t('2026-11-01T00:00:00'), ctx, 0.25);
-      if (!evs.length) continue;
-      events.push(...toIncoming(evs, { sourceSystem: 'gen', dossierCode: `OV-${i}`, procedureCode: procedure, unitCode: unit }));
-      if (events.length > 800) {
-        batches.push(events);
-        events = [];
-      }
-    }
-    batches.push(events);
-    for (const b of batches) {
-      const res = await app.app.inject({ method: 'POST', url: '/api/dossiers/events', payload: b, headers: { 'x-api-key': KEY } });
-      expect(res.statusCode, res.body).toBe(200);
-    }
+    await sendGeneratedDossiers(app.app, app.database, admin, KEY, {
+      seed: 14,
+      count: 400,
+      plan: [
+        ['MAU.TP.01', 'LA.STP', 'TN.STP'],
+        ['MAU.CT.01', 'LA.TANAN.P1', 'TN.PLONGAN'],
+        ['MAU.DN.01', 'LA.STC', 'TN.STC'],
+      ],
+      from: '2024-03-01T00:00:00',
+      to: '2026-10-20T00:00:00',
+      until: '2026-11-01T00:00:00',
+      lateBias: 0.25,
+      prefix: 'OV-',
+    });
   }, 180_000);
   afterAll(() => app.close());
 
