@@ -45,7 +45,7 @@ async function main() {
     const files = { d: `/tmp/cchc-bench-dossiers-${process.pid}.csv`, e: `/tmp/cchc-bench-events-${process.pid}.csv` };
     await db.execute(sql.raw(`copy dossiers to '${files.d}'`));
     await db.execute(sql.raw(`copy dossier_events to '${files.e}'`));
-    await db.execute(sql`truncate dossier_events, dossiers`);
+    await db.execute(sql`truncate dossier_events, dossiers cascade`);
     const t1 = performance.now();
     await db.transaction(async (tx) => {
       await tx.execute(sql.raw(`copy dossiers from '${files.d}'`));
@@ -63,7 +63,7 @@ async function main() {
     const client = (db as unknown as { $client: PGlite }).$client;
     const d = (await client.query(`copy dossiers to '/dev/blob'`)).blob!;
     const e = (await client.query(`copy dossier_events to '/dev/blob'`)).blob!;
-    await client.query('truncate dossier_events, dossiers');
+    await client.query('truncate dossier_events, dossiers cascade');
     const t1 = performance.now();
     await client.transaction(async (tx) => {
       await tx.query(`copy dossiers from '/dev/blob'`, [], { blob: d });

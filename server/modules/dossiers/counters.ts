@@ -5,6 +5,7 @@
 import { and, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { insertRows } from '../../db/bulk.js';
+import { copyRows } from '../../db/copy.js';
 import { dossierDaily, dossierFactsMonthly, dossierProcedureMonthly, dossierUnitDaily, dossierUnitMonthly, type dossiers } from '../../db/schema.js';
 import { FACT_COUNTERS, type FactCounter, type FactCounters, zeroFacts } from '../../../domain/dossiers/facts.js';
 import { type Counter, COUNTERS, type Counters, type DossierSummary, type Result, zeroCounters } from '../../../domain/dossiers/summary.js';
@@ -30,36 +31,44 @@ export class DailyDeltas {
     }
   }
 
-  async write(tx: Tx | Db) {
+  /**
+   * The deltas are copied into a staging table of the transaction (COPY, the database's bulk path), then
+   * one statement adds them to the four counter tables: per unit, procedure and day as they are, and rolled
+   * up by the database per unit and day, per unit and month, and (online receipts) per procedure and month.
+   * Each upsert takes its rows in key order, so two batches that touch the same counters lock them in the
+   * same order.
+   */
+  async write(tx: Tx) {
+    if (this.rows.size === 0) return;
     const rows = [...this.rows.values()].map((r) => ({ ...zeroCounters(), ...r }));
-    const rollUp = <K extends string>(keyOf: (r: (typeof rows)[number]) => Record<K, number | string>) => {
-      const m = new Map<string, Record<K, number | string> & Counters>();
-      for (const r of rows) {
-        const k = keyOf(r);
-        const id = Object.values(k).join('|');
-        const acc = m.get(id) ?? { ...k, ...zeroCounters() };
-        for (const c of COUNTERS) acc[c] += r[c];
-        m.set(id, acc);
-      }
-      return [...m.values()];
-    };
-    // one upsert per table, in key order (two batches that touch the same counters lock them in the same order)
-    const set = (table: string) => sql.raw(COUNTERS.map((c) => `"${column(c)}" = "${table}"."${column(c)}" + excluded."${column(c)}"`).join(', '));
-    const byKey = (...keys: string[]) => (a: Record<string, unknown>, b: Record<string, unknown>) => {
-      for (const k of keys) if (a[k] !== b[k]) return (a[k] as number | string) < (b[k] as number | string) ? -1 : 1;
-      return 0;
-    };
-    await insertRows(tx, dossierDaily, rows.sort(byKey('unitId', 'procedureId', 'day')), { onConflict: sql`(unit_id, procedure_id, day) DO UPDATE SET ${set('dossier_daily')}` });
-    await insertRows(tx, dossierUnitDaily, rollUp((r) => ({ unitId: r.unitId, day: r.day })).sort(byKey('unitId', 'day')), { onConflict: sql`(unit_id, day) DO UPDATE SET ${set('dossier_unit_daily')}` });
-    await insertRows(tx, dossierUnitMonthly, rollUp((r) => ({ unitId: r.unitId, month: monthOf(r.day) })).sort(byKey('unitId', 'month')), { onConflict: sql`(unit_id, month) DO UPDATE SET ${set('dossier_unit_monthly')}` });
-    // online receipts per procedure and month (766 criterion 3.2)
-    const online = rollUp((r) => ({ unitId: r.unitId, procedureId: r.procedureId, month: monthOf(r.day) }))
-      .filter((r) => r.receivedOnline !== 0)
-      .map((r) => ({ unitId: r.unitId, procedureId: r.procedureId, month: r.month, receivedOnline: r.receivedOnline }))
-      .sort(byKey('unitId', 'procedureId', 'month'));
-    await insertRows(tx, dossierProcedureMonthly, online, { onConflict: sql`(unit_id, procedure_id, month) DO UPDATE SET received_online = dossier_procedure_monthly.received_online + excluded.received_online` });
+    await tx.execute(sql.raw(`CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (LIKE dossier_daily) ON COMMIT DELETE ROWS`));
+    await copyRows(tx, dossierDaily, rows, STAGE);
+    const cols = COUNTERS.map(column);
+    const set = (table: string) => cols.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ');
+    const sums = cols.map((c) => `sum("${c}")`).join(', ');
+    const list = cols.map((c) => `"${c}"`).join(', ');
+    await tx.execute(
+      sql.raw(`WITH d AS (
+        INSERT INTO dossier_daily (unit_id, procedure_id, day, ${list}) SELECT unit_id, procedure_id, day, ${list} FROM ${STAGE} ORDER BY unit_id, procedure_id, day
+        ON CONFLICT (unit_id, procedure_id, day) DO UPDATE SET ${set('dossier_daily')}
+      ), u AS (
+        INSERT INTO dossier_unit_daily (unit_id, day, ${list}) SELECT unit_id, day, ${sums} FROM ${STAGE} GROUP BY unit_id, day ORDER BY unit_id, day
+        ON CONFLICT (unit_id, day) DO UPDATE SET ${set('dossier_unit_daily')}
+      ), m AS (
+        INSERT INTO dossier_unit_monthly (unit_id, month, ${list}) SELECT unit_id, date_trunc('month', day)::date, ${sums} FROM ${STAGE} GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (unit_id, month) DO UPDATE SET ${set('dossier_unit_monthly')}
+      ), p AS (
+        INSERT INTO dossier_procedure_monthly (unit_id, procedure_id, month, received_online)
+        SELECT unit_id, procedure_id, date_trunc('month', day)::date, sum(received_online) FROM ${STAGE} GROUP BY 1, 2, 3 HAVING sum(received_online) <> 0 ORDER BY 1, 2, 3
+        ON CONFLICT (unit_id, procedure_id, month) DO UPDATE SET received_online = dossier_procedure_monthly.received_online + excluded.received_online
+      ) SELECT 1`),
+    );
+    await tx.execute(sql.raw(`DELETE FROM ${STAGE}`));
   }
 }
+
+/** The staging table of the counter deltas (a temporary table of the connection, emptied after each batch). */
+const STAGE = 'cchc_stage_dossier_daily';
 
 /** Changes to the monthly Decision 766 fact counters over a batch, written as one upsert per 500 rows. */
 export class FactDeltas {

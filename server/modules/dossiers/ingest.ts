@@ -4,9 +4,10 @@
  * rejects the batch and writes nothing. An event already received (same source system, dossier code,
  * event and instant) is reported and skipped, so a re-sent batch changes nothing.
  */
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { insertRows, updateRows } from '../../db/bulk.js';
+import { updateRows } from '../../db/bulk.js';
+import { copyRows } from '../../db/copy.js';
 import type { WorkingCalendar } from '../../../domain/calendar/workingCalendar.js';
 import { dossierEvents, dossiers, orgUnits, procedures } from '../../db/schema.js';
 import { contributionDelta, type DossierSummary, summarize } from '../../../domain/dossiers/summary.js';
@@ -74,21 +75,46 @@ function parseInstant(s: string | null | undefined): Date | null | 'invalid' {
   return Number.isNaN(d.getTime()) ? 'invalid' : d;
 }
 
-function serialise(s: DossierState) {
-  return JSON.parse(JSON.stringify(s));
+
+
+/**
+ * The checks of one event that need nothing but the event (fields, kind, instants, not in the future): the
+ * first part of ingest, also run over a whole file before a bulk import writes anything.
+ */
+export function checkEvent(e: IncomingEvent, now: Date): { at: Date; appointment: Date | null } | { code: string; details?: Record<string, unknown> } {
+  for (const f of ['sourceSystem', 'dossierCode', 'kind', 'at'] as const) {
+    if (!e[f] || typeof e[f] !== 'string') return { code: 'MISSING_FIELD', details: { field: f } };
+  }
+  if (!(EVENT_KINDS as readonly string[]).includes(e.kind)) return { code: 'UNKNOWN_KIND' };
+  const at = parseInstant(e.at);
+  if (at === 'invalid' || at === null) return { code: 'INVALID_DATE', details: { value: e.at } };
+  const appointment = parseInstant(e.appointment);
+  if (appointment === 'invalid') return { code: 'INVALID_DATE', details: { value: e.appointment } };
+  if (at.getTime() > now.getTime() + 5 * 60_000) return { code: 'FUTURE' };
+  return { at, appointment };
 }
 
+/** A row error's message in Vietnamese, as ingest gives it. */
+export const ingestMessage = (code: string, e: IncomingEvent, details?: Record<string, unknown>) => (MESSAGES[code] ?? (() => code))(e, details);
 
 /** The lock key of a dossier (source system + code), for `lockDossiers`. */
 export const dossierLockKey = (sourceSystem: string, dossierCode: string) => JSON.stringify([sourceSystem, dossierCode]);
 
-/** Locks the batch's dossiers (by source system and code) for the transaction, in one order for every batch. */
+/**
+ * Locks the batch's dossiers (by source system and code) for the transaction, in one order for every batch.
+ * The keys are hashed into LOCK_BUCKETS advisory locks, so a batch of any size takes at most that many (the
+ * server's lock table is shared by every connection: a lock per dossier would run out of it on a bulk
+ * import); two batches whose dossiers share a bucket wait for each other, which is slower but as correct.
+ */
 export async function lockDossiers(tx: Tx, keys: string[]) {
   if (keys.length === 0) return;
-  await tx.execute(sql`SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, ${INGEST_LOCK_SEED}) AS h FROM unnest(${`{${keys.map(pgArrayItem).join(',')}}`}::text[]) AS k ORDER BY h) AS x`);
+  await tx.execute(sql`SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, ${INGEST_LOCK_SEED}) & ${LOCK_BUCKETS - 1} AS h FROM unnest(${textArray(keys)}::text[]) AS k ORDER BY h) AS x`);
 }
 
 const INGEST_LOCK_SEED = 7_310_766;
+const LOCK_BUCKETS = 1024;
+/** A text[] literal for one array parameter (one parameter instead of one per value). */
+export const textArray = (items: string[]) => `{${items.map(pgArrayItem).join(',')}}`;
 const pgArrayItem = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /**
@@ -101,44 +127,58 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
   return db.transaction((tx) => ingestInTx(tx, calendar, actor, events, now));
 }
 
+/**
+ * For bulk runs (`runBatches`): `onLocked` is called once the batch holds its dossiers' locks, and
+ * `beforeWrite` awaited after every check, before anything is written.
+ */
+export interface BatchHooks {
+  onLocked?: () => void;
+  beforeWrite?: () => Promise<void>;
+}
+
 /** The same, inside the caller's transaction (which keeps the locks it takes until it ends). */
-export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: AuditActor, events: IncomingEvent[], now: Date) {
+export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: AuditActor, events: IncomingEvent[], now: Date, hooks: BatchHooks = {}) {
   const errors: IngestRowError[] = [];
   const err = (index: number, code: string, e: IncomingEvent, details?: Record<string, unknown>) =>
-    errors.push({ index, code, message: (MESSAGES[code] ?? (() => code))(e, details) });
+    errors.push({ index, code, message: ingestMessage(code, e, details) });
 
   const keyOf = (source: string, code: string) => `${source}\u0000${code}`;
   const keys = [...new Map(events.filter((e) => typeof e.sourceSystem === 'string' && typeof e.dossierCode === 'string').map((e) => [keyOf(e.sourceSystem, e.dossierCode), e])).values()];
   await lockDossiers(tx, keys.map((k) => dossierLockKey(k.sourceSystem, k.dossierCode)));
+  hooks.onLocked?.();
 
   const existing = new Map<string, typeof dossiers.$inferSelect>();
   const wanted = new Set(keys.map((k) => keyOf(k.sourceSystem, k.dossierCode)));
   const codes = [...new Set(keys.map((k) => k.dossierCode))];
-  for (let i = 0; i < codes.length; i += 1000) {
-    // by code (indexed), the source system checked here: one plain IN list instead of a thousand ORs
-    const rows = await tx.select().from(dossiers).where(inArray(dossiers.code, codes.slice(i, i + 1000)));
+  if (codes.length) {
+    // by code (indexed) in one query with one array parameter, the source system checked here
+    const rows = await tx.select().from(dossiers).where(sql`${dossiers.code} = ANY(${textArray(codes)}::text[])`);
     for (const r of rows) if (wanted.has(keyOf(r.sourceSystem, r.code))) existing.set(keyOf(r.sourceSystem, r.code), r);
   }
   // the procedures the batch names, and those of the dossiers it continues
   const procCodes = [...new Set(events.map((e) => e.procedureCode).filter((c): c is string => !!c))];
   const procIds = [...new Set([...existing.values()].map((d) => d.procedureId))];
-  const procRows = procCodes.length || procIds.length ? await tx.select().from(procedures).where(or(procCodes.length ? inArray(procedures.code, procCodes) : undefined, procIds.length ? inArray(procedures.id, procIds) : undefined)) : [];
+  const procCols = { id: procedures.id, code: procedures.code, agencyUnitId: procedures.agencyUnitId, limitValue: procedures.limitValue, limitUnit: procedures.limitUnit };
+  const procRows =
+    procCodes.length || procIds.length
+      ? await tx.select(procCols).from(procedures).where(sql`${procedures.code} = ANY(${textArray(procCodes)}::text[]) OR ${procedures.id} = ANY(${textArray(procIds.map(String))}::int[])`)
+      : [];
   const procs = new Map(procRows.map((p) => [p.code, p]));
   const procsById = new Map(procRows.map((p) => [p.id, p]));
   const unitCodes = [...new Set(events.map((e) => e.unitCode).filter((c): c is string => !!c))];
   const units = new Map(
-    (unitCodes.length ? await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.code, unitCodes)).orderBy(orgUnits.id) : []).map((u) => [u.code, u.id]),
+    (unitCodes.length ? await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(sql`${orgUnits.code} = ANY(${textArray(unitCodes)}::text[])`).orderBy(orgUnits.id) : []).map((u) => [u.code, u.id]),
   );
-  const limitOf = (p: typeof procedures.$inferSelect) => limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay());
+  const limitOf = (p: (typeof procRows)[number]) => limitMinutes({ value: Number(p.limitValue), unit: p.limitUnit as 'day' | 'hour' }, calendar.minutesPerDay());
 
   const seenEvents = new Set<string>();
   const existingIds = [...existing.values()].map((d) => d.id);
   const byId = new Map([...existing.values()].map((d) => [d.id, keyOf(d.sourceSystem, d.code)]));
-  for (let i = 0; i < existingIds.length; i += 1000) {
+  if (existingIds.length) {
     const rows = await tx
       .select({ dossierId: dossierEvents.dossierId, kind: dossierEvents.kind, at: dossierEvents.at })
       .from(dossierEvents)
-      .where(inArray(dossierEvents.dossierId, existingIds.slice(i, i + 1000)));
+      .where(sql`${dossierEvents.dossierId} = ANY(${textArray(existingIds.map(String))}::int8[])`);
     for (const r of rows) seenEvents.add(`${byId.get(r.dossierId)}\u0000${r.kind}\u0000${r.at.toISOString()}`);
   }
 
@@ -162,15 +202,9 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
   const duplicates: number[] = [];
 
   events.forEach((e, index) => {
-    for (const f of ['sourceSystem', 'dossierCode', 'kind', 'at'] as const) {
-      if (!e[f] || typeof e[f] !== 'string') return err(index, 'MISSING_FIELD', e, { field: f });
-    }
-    if (!(EVENT_KINDS as readonly string[]).includes(e.kind)) return err(index, 'UNKNOWN_KIND', e);
-    const at = parseInstant(e.at);
-    if (at === 'invalid' || at === null) return err(index, 'INVALID_DATE', e, { value: e.at });
-    const appointment = parseInstant(e.appointment);
-    if (appointment === 'invalid') return err(index, 'INVALID_DATE', e, { value: e.appointment });
-    if (at.getTime() > now.getTime() + 5 * 60_000) return err(index, 'FUTURE', e);
+    const checked = checkEvent(e, now);
+    if ('code' in checked) return err(index, checked.code, e, checked.details);
+    const { at, appointment } = checked;
     const key = keyOf(e.sourceSystem, e.dossierCode);
     const eventKey = `${key}\u0000${e.kind}\u0000${at.toISOString()}`;
     if (seenEvents.has(eventKey)) {
@@ -207,6 +241,7 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
   if (errors.length) {
     throw new AppError(400, 'INGEST_INVALID', `${errors.length} dòng có lỗi; không có sự kiện nào được ghi.`, `${errors.length} rows have errors; nothing was written.`, { errors });
   }
+  await hooks.beforeWrite?.();
   const touched = [...work.values()].filter((w) => w.newEvents.length > 0);
   const deltas = new DailyDeltas();
   const factDeltas = new FactDeltas();
@@ -218,7 +253,7 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
     return {
       w,
       values: {
-        state: serialise(s),
+        state: s, // written as JSON (dates as ISO text, absent fields left out)
         status: s.status,
         channel: s.channel,
         receivedAt: s.receivedAt,
@@ -234,14 +269,17 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
       },
     };
   });
-  // in sets: the new dossiers in one statement (their ids back by key), the known ones updated in one, the events in one
+  // in sets: the new dossiers and the events with COPY (ids for the new dossiers drawn from the sequence in one
+  // query), the known dossiers updated in one statement
   const fresh = rows.filter((r) => r.w.id === undefined);
   const known = rows.filter((r) => r.w.id !== undefined);
-  const ids = await insertRows(tx, dossiers, fresh.map(({ w, values }) => ({ ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId })), { returning: ['id', 'sourceSystem', 'code'] });
-  const byKey = new Map(ids.map((r) => [keyOf(r.sourceSystem as string, r.code as string), r.id as number]));
-  for (const { w } of fresh) w.id = byKey.get(w.key);
+  if (fresh.length) {
+    const ids = (await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('dossiers', 'id'))::int8 AS id FROM generate_series(1, ${fresh.length})`)) as unknown as { rows: { id: string | number }[] };
+    fresh.forEach((r, i) => (r.w.id = Number(ids.rows[i].id)));
+    await copyRows(tx, dossiers, fresh.map(({ w, values }) => ({ id: w.id, ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId })));
+  }
   await updateRows(tx, dossiers, 'id', known.map(({ w, values }) => ({ id: w.id, ...values })));
-  await insertRows(tx, dossierEvents, touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null }))));
+  await copyRows(tx, dossierEvents, touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null }))));
   await deltas.write(tx);
   await factDeltas.write(tx);
   await recordAudit(tx, actor, {
@@ -254,14 +292,81 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
 }
 
 /** A long list of events in batches of about `size`, never splitting one dossier's run of events. */
-export async function ingestInBatches(db: Db, actor: AuditActor, events: IncomingEvent[], now = new Date(), size = 5000) {
-  for (let i = 0; i < events.length; ) {
-    let end = Math.min(i + size, events.length);
-    while (end < events.length && events[end].dossierCode === events[end - 1].dossierCode) end++;
-    await ingestEvents(db, actor, events.slice(i, end), now);
-    i = end;
+export async function ingestInBatches(db: Db, actor: AuditActor, events: IncomingEvent[], now = new Date(), size = 5000, concurrency = 1) {
+  function* batches() {
+    for (let i = 0; i < events.length; ) {
+      let end = Math.min(i + size, events.length);
+      while (end < events.length && events[end].dossierCode === events[end - 1].dossierCode) end++;
+      yield events.slice(i, end);
+      i = end;
+    }
   }
+  return runBatches(db, actor, batches(), now, concurrency);
 }
+
+/**
+ * Batches in their order, each all or nothing, with up to `concurrency` in flight (PostgreSQL: each on its
+ * own connection, so that one batch's reads and checks run while the one before it writes). A batch starts
+ * once the one before it holds its dossiers' locks, and writes only once that one has committed: a dossier
+ * whose events are in two batches gets them in the batches' order, and what is written is always the
+ * batches up to some point, as if they ran one after the other. The first batch refused stops the run
+ * (those after it write nothing); its error is thrown with `batch` (its number from 0) in the details,
+ * after `onBatch` was called, in order, for every batch written before it.
+ */
+export async function runBatches(
+  db: Db,
+  actor: AuditActor,
+  batches: Iterable<IncomingEvent[]> | AsyncIterable<IncomingEvent[]>,
+  now: Date,
+  concurrency = 1,
+  onBatch?: (n: number, events: IncomingEvent[], result: Awaited<ReturnType<typeof ingestEvents>>) => void,
+) {
+  const calendar = await loadCalendar(db);
+  const running = new Set<Promise<boolean>>();
+  let failure: { n: number; error: unknown } | null = null;
+  let previous: Promise<boolean> = Promise.resolve(true);
+  let n = 0;
+  for await (const batch of batches) {
+    if (failure) break;
+    const k = n++;
+    const before = previous;
+    let locked!: () => void;
+    const holdsLocks = new Promise<void>((resolve) => (locked = resolve));
+    const hooks: BatchHooks = {
+      onLocked: locked,
+      beforeWrite: async () => {
+        if (!(await before)) throw CANCELLED;
+      },
+    };
+    const done: Promise<boolean> = db
+      .transaction((tx) => ingestInTx(tx, calendar, actor, batch, now, hooks))
+      .then(
+        (r) => (onBatch?.(k, batch, r), true),
+        (error) => {
+          if (error !== CANCELLED && (!failure || k < failure.n)) failure = { n: k, error };
+          return false;
+        },
+      )
+      .finally(() => {
+        locked();
+        running.delete(done);
+      });
+    running.add(done);
+    previous = done;
+    await holdsLocks;
+    while (running.size >= concurrency) await Promise.race(running);
+  }
+  await Promise.all(running);
+  if (failure) {
+    const { n: at, error } = failure as { n: number; error: unknown };
+    if (error instanceof AppError) throw new AppError(error.status, error.code, error.messageVi, error.messageEn, { ...error.details, batch: at });
+    throw error;
+  }
+  return { batches: n };
+}
+
+/** A batch not written because one before it was refused. */
+const CANCELLED = new Error('cancelled: an earlier batch was refused');
 
 /** Dossiers whose code matches, newest receipt first (codes are meant to be unique across systems). */
 export async function findByCode(db: Db, code: string) {

@@ -1,0 +1,67 @@
+/**
+ * COPY of many rows into a table inside the caller's transaction, on either engine: PostgreSQL through
+ * `COPY … FROM STDIN` (pg-copy-streams, the rows streamed in chunks), PGlite through `COPY … FROM
+ * '/dev/blob'`. It is the database's own bulk path, several times faster than an INSERT of the same rows
+ * (bench/ingest.ts compares the two). Rows are written in COPY's text format from the Drizzle table's columns
+ * (keys are the JS property names, as in bulk.ts); a column no row gives is left to its default.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Db, Tx } from './client.js';
+
+type Row = Record<string, unknown>;
+
+/** One value in COPY's text format: NULL as \N; backslash, tab, newline and carriage return escaped. */
+export function copyValue(v: unknown, type: string): string {
+  if (v === null || v === undefined) return '\\N';
+  let s: string;
+  if (v instanceof Date) s = v.toISOString();
+  else if (typeof v === 'boolean') s = v ? 't' : 'f';
+  else if (typeof v === 'object' || type === 'jsonb' || type === 'json') s = JSON.stringify(v);
+  else s = String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+}
+
+interface RawClient {
+  query: (...args: unknown[]) => unknown;
+  release?: unknown;
+}
+
+/** The driver's client under a Drizzle transaction or database: a pg client (PostgreSQL) or a PGlite one. */
+function rawClient(db: Db | Tx): RawClient {
+  const session = (db as unknown as { session: { client: RawClient } }).session;
+  return session.client;
+}
+
+/** COPY the rows into `table` (schema-qualified name not needed: the public tables). */
+export async function copyRows(db: Db | Tx, table: PgTable, rows: Row[], tableName = getTableName(table)): Promise<void> {
+  if (rows.length === 0) return;
+  const all = getTableColumns(table) as Record<string, PgColumn>;
+  const present = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) if (r[k] !== undefined) present.add(k);
+  const cols = Object.entries(all)
+    .filter(([k]) => present.has(k))
+    .map(([key, col]) => ({ key, name: col.name, type: col.getSQLType() }));
+  const statement = `COPY "${tableName.replace(/"/g, '""')}" (${cols.map((c) => `"${c.name}"`).join(', ')}) FROM `;
+  const line = (r: Row) => cols.map((c) => copyValue(r[c.key], c.type)).join('\t') + '\n';
+  const chunks = function* () {
+    for (let i = 0; i < rows.length; i += 2000) {
+      let s = '';
+      for (let j = i; j < Math.min(i + 2000, rows.length); j++) s += line(rows[j]);
+      yield s;
+    }
+  };
+  const client = rawClient(db);
+  if (typeof client.release === 'function' || client.constructor?.name === 'Client' || client.constructor?.name === 'Pool') {
+    // PostgreSQL (a pooled client inside a transaction): stream the rows
+    if (client.constructor?.name === 'Pool') throw new Error('copyRows: call it inside a transaction (a pool has no single connection)');
+    const stream = client.query(copyFrom(`${statement}STDIN`)) as NodeJS.WritableStream;
+    await pipeline(Readable.from(chunks()), stream);
+    return;
+  }
+  // PGlite: the rows as one blob
+  await (client.query as (q: string, p: unknown[], o: { blob: Blob }) => Promise<unknown>)(`${statement}'/dev/blob'`, [], { blob: new Blob([...chunks()]) });
+}
