@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { fold } from '../../../domain/text/normalize.js';
 import type { Db } from '../../db/client.js';
 import { AppError, errors } from '../../errors.js';
 import type { AuditActor } from '../../modules/audit/record.js';
@@ -19,6 +18,7 @@ import { recordAudit } from '../../modules/audit/record.js';
 import { CATEGORIES } from '../../../domain/dossiers/report.js';
 import { checkRange, groupedReport, index766, listDossiers, monthlyTrend, oneStopReport, resolveScope } from '../../modules/dossiers/stats.js';
 import { readUpload } from '../upload.js';
+import { eventColumns, eventOfRow, FACT_COLUMNS, FILE_COLUMNS, isBlankRow } from '../../modules/dossiers/eventFile.js';
 import { communeNotApplicable, setCommuneNotApplicable } from '../../modules/dossiers/index766Inputs.js';
 
 const event = z.object({
@@ -47,11 +47,8 @@ const range = z.object({
 const MAX_EVENTS = 10_000;
 const MAX_EVENTS_FILE_BYTES = 10 * 1024 * 1024;
 
-const FILE_COLUMNS = ['sourceSystem', 'dossierCode', 'procedureCode', 'unitCode', 'kind', 'at', 'channel', 'appointment'] as const;
-/** optional columns after the fixed ones (Decision 766 facts), by header name; empty: not reported */
-const FACT_COLUMNS = ['syncedToPortal', 'paidOnline', 'electronicResult', 'digitised', 'reusedData'] as const;
-const TRUE = new Set(['true', '1', 'co', 'x', 'yes']);
-const FALSE = new Set(['false', '0', 'khong', 'no']);
+
+const wrongColumns = () => errors.badRequest('WRONG_COLUMNS', `Các cột phải là: ${FILE_COLUMNS.join(', ')}.`, `Columns must be: ${FILE_COLUMNS.join(', ')}.`, { expected: FILE_COLUMNS });
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: string; publicRateLimit: number }> = async (app, { db, ingestApiKey, publicRateLimit }) => {
   /** A one-stop system with the ingest key, or the administrator's session. */
@@ -97,25 +94,15 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
         }
         throw e;
       });
-      const header = (table[0] ?? []).map((c) => fold(c).replace(/[\s_]/g, ''));
-      if (!FILE_COLUMNS.every((c, i) => header[i] === c.toLowerCase())) {
-        throw errors.badRequest('WRONG_COLUMNS', `Các cột phải là: ${FILE_COLUMNS.join(', ')}.`, `Columns must be: ${FILE_COLUMNS.join(', ')}.`, { expected: FILE_COLUMNS });
-      }
-      const rows = table.slice(1).filter((r) => r.some((c) => c.trim()));
+      const cols = eventColumns(table[0] ?? []);
+      if (!cols) throw wrongColumns();
+      const rows = table.slice(1).filter((r) => !isBlankRow(r));
       if (rows.length === 0) throw errors.badRequest('EMPTY', 'Tệp không có dòng dữ liệu nào.', 'The file has no rows.');
-      // optional Decision 766 columns after the fixed ones, by name (syncedToPortal, paidOnline, …)
-      const optional = FACT_COLUMNS.map((c) => ({ c, at: header.indexOf(c.toLowerCase()) })).filter((x) => x.at >= FILE_COLUMNS.length);
       const badCells: { row: number; message: string }[] = [];
       const events = rows.map((r, k) => {
-        const e = Object.fromEntries(FILE_COLUMNS.map((c, i) => [c, (r[i] ?? '').trim() || null])) as Record<string, unknown>;
-        for (const { c, at } of optional) {
-          const v = fold((r[at] ?? '').trim());
-          if (v === '') continue;
-          if (TRUE.has(v)) e[c] = true;
-          else if (FALSE.has(v)) e[c] = false;
-          else badCells.push({ row: k + 2, message: `Cột ${c}: "${r[at]}" phải là có/không (true/false, 1/0).` });
-        }
-        return e as unknown as IncomingEvent;
+        const x = eventOfRow(cols, r);
+        if ('message' in x) badCells.push({ row: k + 2, message: x.message });
+        return 'event' in x ? x.event : (null as unknown as IncomingEvent);
       });
       if (badCells.length) throw new AppError(400, 'INGEST_INVALID', `${badCells.length} dòng có lỗi; không có sự kiện nào được ghi.`, `${badCells.length} rows have errors; nothing was written.`, { errors: badCells });
       try {
