@@ -44,3 +44,58 @@ export class Versioned<T> {
     if (value !== undefined) this.keep(token, value);
   }
 }
+
+/**
+ * A version of data that many anonymous readers are shown as it is (the public pages' published ranking, the
+ * procedures list): a random token in the settings row `key`, written by each change in its own transaction as
+ * `Versioned` does, but read at most once per `recheckMs` (concurrent readers share one read), so a cached
+ * answer costs no query. The process that makes a change sees it at once: for a few seconds after a `touch`
+ * the token is read on every call (the change's transaction may not have committed yet); another server
+ * process sees it within `recheckMs`.
+ */
+export class VersionToken {
+  /** per database handle (tests open many in one process) */
+  private readonly seen = new WeakMap<object, { known: { token: string; at: number } | null; reading: Promise<string> | null; readingSince: number }>();
+  /** the last change made in this process (any handle) */
+  private touchedAt = 0;
+
+  constructor(
+    private readonly key: string,
+    private readonly recheckMs = 1000,
+  ) {}
+
+  private of(db: object) {
+    let s = this.seen.get(db);
+    if (!s) this.seen.set(db, (s = { known: null, reading: null, readingSince: 0 }));
+    return s;
+  }
+
+  async current(db: Db, now = Date.now()): Promise<string> {
+    const s = this.of(db);
+    if (s.known && now - s.known.at < this.recheckMs && s.known.at > this.touchedAt) return s.known.token;
+    // a read begun before a change of this process is not shared with later callers
+    if (!s.reading || s.readingSince <= this.touchedAt) {
+      const started = now;
+      const reading = db
+        .select({ value: settings.value })
+        .from(settings)
+        .where(eq(settings.key, this.key))
+        .then(([row]) => {
+          const token = (row?.value as { v?: string } | undefined)?.v ?? 'none';
+          // no memo while a change made by this process may still be committing
+          s.known = started - this.touchedAt > 5000 ? { token, at: started } : null;
+          return token;
+        })
+        .finally(() => s.reading === reading && (s.reading = null));
+      s.reading = reading;
+      s.readingSince = started;
+    }
+    return s.reading;
+  }
+
+  /** Marks the data as changed, in the change's transaction. */
+  async touch(tx: Tx) {
+    this.touchedAt = Date.now();
+    await tx.execute(sql`INSERT INTO settings (key, value) VALUES (${this.key}, jsonb_build_object('v', ${randomUUID()}::text)) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`);
+  }
+}

@@ -7,7 +7,8 @@ import { importBoundaries, MAP_FIGURES, mapOf } from '../../modules/overview/map
 import { MAP_LIMITS } from '../../../domain/map/geojson.js';
 import { readUpload } from '../upload.js';
 import { overview } from '../../modules/overview/overview.js';
-import { publicOverviewCached } from '../../modules/overview/publicOverview.js';
+import { publicOverview, publicOverviewVersion } from '../../modules/overview/publicOverview.js';
+import { PublicCache, sendPrepared } from '../publicCache.js';
 import { XLSX_TYPE } from '../../modules/legalDocs/xlsx.js';
 import { auditActor, authorize, readableUnit, requireActor } from '../auth.js';
 import { isoDate } from '../schemas.js';
@@ -82,12 +83,10 @@ export const overviewRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: nu
 
   app.get('/api/landing', { schema: { tags: ['overview'], summary: 'Việc cần làm của người dùng (theo vai trò) / what is the user’s to do now' } }, async (req) => landing(db, requireActor(req).user, new Date()));
 
+  const kept = new PublicCache(4);
   app.get(
     '/api/public/overview',
     { config: { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } }, schema: { tags: ['public'], summary: 'Số liệu công khai của tỉnh (đã công bố) / the public portal’s figures' } },
-    async (_req, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
-      return publicOverviewCached(db);
-    },
+    async (req, reply) => sendPrepared(req, reply, await kept.get('overview', await publicOverviewVersion(db), () => publicOverview(db)), 'public, max-age=300'),
   );
 };

@@ -14,6 +14,8 @@ import { approveRound, assignAppraiser, createRound, getRound, importSurvey, lis
 import { exportResultsDocx, exportResultsXlsx, publicRanking, publishedRounds, roundResults } from '../../modules/par/results.js';
 import { errors } from '../../errors.js';
 import { isoDate } from '../schemas.js';
+import { publicVersion } from '../../modules/public/version.js';
+import { PublicCache, sendPrepared } from '../publicCache.js';
 
 const tier = z.object({ atLeast: z.number().min(0).max(100), share: z.number().min(0).max(1) });
 const rule = z.discriminatedUnion('kind', [
@@ -213,11 +215,17 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number 
   });
 
   const publicRead = { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } };
-  app.get('/api/public/par/rounds', { config: publicRead, schema: { tags: ['public'], summary: 'Các kết quả Chỉ số CCHC đã công bố' } }, async () => publishedRounds(db));
-  app.get('/api/public/par/rounds/:id', { config: publicRead, schema: { tags: ['public'], summary: 'Xếp hạng Chỉ số CCHC đã công bố', params: idParam } }, async (req) => {
-    const r = await publicRanking(db, req.params.id);
-    if (!r) throw errors.notFound('published round');
-    return r;
+  // published results change only on a publication (or the organisation's names): kept in memory under the
+  // public version, revalidated by phones with their ETag
+  const published = new PublicCache();
+  const PUBLISHED_CACHE = 'public, max-age=60';
+  app.get('/api/public/par/rounds', { config: publicRead, schema: { tags: ['public'], summary: 'Các kết quả Chỉ số CCHC đã công bố' } }, async (req, reply) =>
+    sendPrepared(req, reply, await published.get('rounds', await publicVersion.current(db), () => publishedRounds(db)), PUBLISHED_CACHE),
+  );
+  app.get('/api/public/par/rounds/:id', { config: publicRead, schema: { tags: ['public'], summary: 'Xếp hạng Chỉ số CCHC đã công bố', params: idParam } }, async (req, reply) => {
+    const p = await published.get(`ranking:${req.params.id}`, await publicVersion.current(db), () => publicRanking(db, req.params.id));
+    if (p.missing) throw errors.notFound('published round');
+    return sendPrepared(req, reply, p, PUBLISHED_CACHE);
   });
 
   // ---- self-assessment and appraisal --------------------------------------------------------------

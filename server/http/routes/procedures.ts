@@ -5,8 +5,12 @@ import { importProcedures, searchProcedures, setPublicity } from '../../modules/
 import { auditActor, authorize, requireActor } from '../auth.js';
 import { readUpload } from '../upload.js';
 import { isoDate } from '../schemas.js';
+import { publicVersion } from '../../modules/public/version.js';
+import { PublicCache, sendPrepared } from '../publicCache.js';
 
 export const procedureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number }> = async (app, { db, publicRateLimit }) => {
+  // the list changes only on an import or an edit (which touch the public version): answers kept per query
+  const lists = new PublicCache(512);
   app.get(
     '/api/procedures',
     {
@@ -23,7 +27,11 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: n
         }),
       },
     },
-    async (req) => searchProcedures(db, req.query),
+    async (req, reply) => {
+      const q = req.query;
+      const key = JSON.stringify([q.q ?? '', q.field ?? '', q.level ?? '', q.limit, q.offset]);
+      return sendPrepared(req, reply, await lists.get(key, await publicVersion.current(db), () => searchProcedures(db, q)), 'public, max-age=60');
+    },
   );
 
   app.post(

@@ -6,7 +6,7 @@ import { effectiveDeadline, outcome, STATUS, stateFromJson } from '../../../doma
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
 import { loadCalendar } from '../calendar/calendar.js';
-
+import { namedStatement } from '../../db/prepared.js';
 
 async function detail(db: Db, row: typeof dossiers.$inferSelect, now: Date) {
   const calendar = await loadCalendar(db);
@@ -49,18 +49,24 @@ export async function getDossier(db: Db, id: number, now = new Date()) {
  * What a citizen may see: status, appointment and history of the dossier, nothing about people. One query
  * (the dossier, its procedure's name and its events together): the lookup answers a province's phones.
  */
-export async function publicLookup(db: Db, code: string) {
-  const rows = (await db.execute(sql`
+/** The lookup's one statement, prepared once per database (server/db/prepared.ts): one JSON text per dossier. */
+const LOOKUP = `
+  SELECT row_to_json(x)::text FROM (
     SELECT d.code, d.status, d.received_at, d.appointment, d.end_at, p.name AS procedure,
            coalesce((SELECT json_agg(json_build_object('kind', e.kind, 'at', e.at) ORDER BY e.at, e.id) FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json) AS history
       FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-     WHERE d.code = ${code}
+     WHERE d.code = $1::text
      ORDER BY d.received_at DESC NULLS LAST
-     LIMIT 1`)) as unknown as { rows: { code: string; status: keyof typeof STATUS; received_at: Date | string | null; appointment: Date | string | null; end_at: Date | string | null; procedure: string; history: { kind: string; at: string }[] | string }[] };
-  const row = rows.rows[0];
-  if (!row) throw errors.notFound('dossier');
-  const iso = (d: Date | string | null) => (d === null ? null : toVietnamIso(new Date(d)));
-  const history = typeof row.history === 'string' ? (JSON.parse(row.history) as { kind: string; at: string }[]) : row.history;
+     LIMIT 1) x`;
+const lookups = new WeakMap<Db, (values: string[]) => Promise<(string | null)[]>>();
+
+export async function publicLookup(db: Db, code: string) {
+  let run = lookups.get(db);
+  if (!run) lookups.set(db, (run = namedStatement(db, 'public_dossier_lookup', LOOKUP, 1)));
+  const [json] = await run([code]);
+  if (!json) throw errors.notFound('dossier');
+  const row = JSON.parse(json) as { code: string; status: keyof typeof STATUS; received_at: string | null; appointment: string | null; end_at: string | null; procedure: string | null; history: { kind: string; at: string }[] };
+  const iso = (d: string | null) => (d === null ? null : toVietnamIso(new Date(d)));
   return {
     code: row.code,
     procedure: row.procedure ?? null,
@@ -69,6 +75,6 @@ export async function publicLookup(db: Db, code: string) {
     receivedAt: iso(row.received_at),
     appointment: iso(row.appointment),
     endAt: iso(row.end_at),
-    history: history.map((h) => ({ kind: h.kind, at: toVietnamIso(new Date(h.at)) })),
+    history: row.history.map((h) => ({ kind: h.kind, at: toVietnamIso(new Date(h.at)) })),
   };
 }

@@ -13,6 +13,7 @@ import { type AuditActor, recordAudit } from '../audit/record.js';
 import { loadCalendar } from '../calendar/calendar.js';
 import { heldItems, heldMessage, type ItemResult, processItems, summarise } from './receive.js';
 import type { Source } from './sources.js';
+import { publicVersion } from '../public/version.js';
 
 /** Applies again the held records of the dossiers that wait on this reason and key, source by source. */
 export async function releaseHeld(tx: Tx, actor: AuditActor, reason: 'unit' | 'procedure', key: string, now: Date) {
@@ -72,6 +73,7 @@ export async function mapProcedureCode(db: Db, actor: AuditActor, input: { natio
     const [other] = await tx.select({ id: procedures.id, code: procedures.code }).from(procedures).where(eq(procedures.nationalCode, code));
     if (other && other.id !== p.id) throw errors.conflict('NATIONAL_CODE_IN_USE', `Mã TTHC quốc gia ${code} đã gắn với thủ tục ${other.code}.`, `The national code ${code} is already given to ${other.code}.`);
     await tx.update(procedures).set({ nationalCode: code, updatedAt: now }).where(eq(procedures.id, p.id));
+    await publicVersion.touch(tx);
     await recordAudit(tx, actor, { action: 'procedure.update', entityType: 'procedure', entityId: p.id, before: { nationalCode: p.nationalCode }, after: { nationalCode: code } }, now);
     return releaseHeld(tx, actor, 'procedure', code, now);
   });

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { orgSuccessions, orgUnitNames, orgUnitParents, orgUnits } from '../../db/schema.js';
 import { addDays, type IsoDate } from '../../../domain/org/dates.js';
 import { applyMutations, type Mutation, type OrgHistory, type UnitType } from '../../../domain/org/history.js';
+import { publicVersion } from '../public/version.js';
 
 /** The history, read whole once per change of the organisation and kept (server/db/versioned.ts). */
 const kept = new Versioned<OrgHistory>('org_history_version', async (db) => freeze(await readHistory(db)));
@@ -12,7 +13,11 @@ const kept = new Versioned<OrgHistory>('org_history_version', async (db) => free
 export const loadHistory = (db: Db | Tx): Promise<OrgHistory> => kept.get(db);
 
 /** Marks the history as changed; with `after`, the history the change leaves is kept for the next read. */
-export const touchHistory = (tx: Tx, after?: OrgHistory) => kept.touch(tx, after ? freeze(after) : undefined);
+/** Also the public pages' version: their rankings name the units (server/modules/public/version.ts). */
+export const touchHistory = async (tx: Tx, after?: OrgHistory) => {
+  await publicVersion.touch(tx);
+  return kept.touch(tx, after ? freeze(after) : undefined);
+};
 
 /** Shared by every request: frozen, so that no caller can change what the others read. */
 function freeze(h: OrgHistory): OrgHistory {

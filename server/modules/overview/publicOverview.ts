@@ -2,8 +2,8 @@
  * The public portal's figures (GET /api/public/overview): the province's on-time and online rates this year
  * and last, its 766 index, the latest published PAR ranking's summary. Only published or aggregate data: no
  * dossier, no person, no draft, no round that is not published; feedback handled on time and satisfaction as
- * aggregates of the year. Kept for a few minutes (one read per
- * interval whatever the traffic).
+ * aggregates of the year. Kept for a few minutes and until a publication (one computation per interval
+ * whatever the traffic).
  */
 import { oneStopReport, index766 } from '../dossiers/stats.js';
 import type { Db } from '../../db/client.js';
@@ -17,21 +17,22 @@ import { score766 } from './tiles/index766.js';
 import { feedbackPercent } from './tiles/feedback.js';
 import { figuresOf } from '../feedback/counters.js';
 import { satisfactionIndex } from '../surveys/satisfaction.js';
+import { publicVersion } from '../public/version.js';
 
 const TTL_MS = 5 * 60 * 1000;
-let cached: { at: number; value: Promise<unknown> } | null = null;
+let generation = 0;
 
-export function publicOverviewCached(db: Db, now = new Date()) {
-  if (!cached || now.getTime() - cached.at > TTL_MS) {
-    const value = publicOverview(db, now);
-    cached = { at: now.getTime(), value };
-    value.catch(() => (cached = null));
-  }
-  return cached.value;
+/**
+ * The version the figures are kept under (server/http/publicCache.ts): the public pages' version (a
+ * publication shows at once), a new one every five minutes (the dossier and feedback figures follow what
+ * comes in within that), and a generation `forgetPublicOverview` moves.
+ */
+export async function publicOverviewVersion(db: Db, now = Date.now()) {
+  return `${await publicVersion.current(db, now)}:${Math.floor(now / TTL_MS)}:${generation}`;
 }
 
-/** Forget the cached figures (tests; a publication). */
-export const forgetPublicOverview = () => (cached = null);
+/** Forget the kept figures (tests). */
+export const forgetPublicOverview = () => generation++;
 
 export async function publicOverview(db: Db, now = new Date()) {
   const today = vietnamDateOf(now);

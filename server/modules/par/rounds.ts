@@ -22,6 +22,7 @@ import { readTable } from '../files/tables.js';
 import { loadHistory } from '../org/history.js';
 import { setupPrint } from '../files/xlsxPrint.js';
 import { storeResults } from './results.js';
+import { publicVersion } from '../public/version.js';
 
 export type RoundRow = typeof parRounds.$inferSelect;
 export type RoundUnitRow = typeof parRoundUnits.$inferSelect;
@@ -303,6 +304,7 @@ export async function publishRound(db: Db, user: SessionUser, actor: AuditActor,
       .set({ status: 'published', publishedBy: user.id, publishedAt: now, auditHead: head ? { lastId: head.lastId, lastHash: head.lastHash, count: head.count } : null })
       .where(eq(parRounds.id, roundId))
       .returning();
+    await publicVersion.touch(tx);
     return presentRound(row);
   });
 }

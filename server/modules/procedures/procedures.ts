@@ -13,6 +13,7 @@ import { listUnitsAsOf } from '../org/queries.js';
 import { releaseHeld } from '../dvcqg/mapping.js';
 import { loadCalendar } from '../calendar/calendar.js';
 import { announcedOnTime, publishedOnTime } from '../../../domain/procedures/publicity.js';
+import { publicVersion } from '../public/version.js';
 
 type Row = typeof procedures.$inferSelect;
 
@@ -55,6 +56,7 @@ export async function setPublicity(db: Db, actor: AuditActor, code: string, inpu
       .set({ announcingDecisionNo: input.decisionNo, announcedOn: input.announcedOn, effectiveOn: input.effectiveOn, publishedOn: input.publishedOn, updatedAt: new Date() })
       .where(eq(procedures.id, before.id))
       .returning();
+    await publicVersion.touch(tx);
     await recordAudit(tx, actor, { action: 'procedure.publicity', entityType: 'procedure', entityId: after.id, before: presentProcedure(before).publicity, after: presentProcedure(after).publicity });
     return after;
   });
@@ -116,6 +118,7 @@ export async function importProcedures(db: Db, actor: AuditActor, fileName: stri
         : await tx.insert(procedures).values(values).returning();
       if (before) await recordAudit(tx, actor, { action: 'procedure.update', entityType: 'procedure', entityId: after.id, before: presentProcedure(before), after: presentProcedure(after) });
     }
+    await publicVersion.touch(tx);
     await recordAudit(tx, actor, { action: 'procedure.import', entityType: 'procedure_list', entityId: fileName, after: preview.summary });
     // dossiers of the portal sync held for a national code the catalogue did not have are applied now
     for (const code of new Set(preview.procedures.map((p) => p.nationalCode).filter((c) => c))) await releaseHeld(tx, actor, 'procedure', code, new Date());
