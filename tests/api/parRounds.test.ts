@@ -305,8 +305,12 @@ describe.each(ENGINES)('PAR rounds on %s', (engine) => {
     await t.database.db.execute(sql`update par_scores set self_score = 0, appraised_score = 0 where round_unit_id in (select id from par_round_units where round_id = ${roundId})`);
     expect((await as(t.app, leader).get(`/api/par/rounds/${roundId}/results`)).json().units).toEqual(before);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/par/rounds/${roundId}` })).statusCode).toBe(404);
+    // the public answers are kept in memory: the publication shows in them at once
+    const listed = async () => ((await t.app.inject({ method: 'GET', url: '/api/public/par/rounds' })).json() as { id: number }[]).map((r) => r.id);
+    expect(await listed()).not.toContain(roundId);
     const published = (await as(t.app, admin).post(`/api/par/rounds/${roundId}/publish`)).json();
     expect(published.status).toBe('published');
+    expect(await listed()).toContain(roundId);
     // the published ranking carries the audit trail's head, the publication itself included
     const [last] = (await as(t.app, admin).get('/api/audit?limit=1')).json();
     expect(published.auditHead).toMatchObject({ lastId: last.id, count: expect.any(Number) });
