@@ -45,6 +45,17 @@ describe.each(ENGINES)('serving the web app (%s)', (engine) => {
     expect(publicHtml).not.toBe(staffHtml);
   });
 
+  it('the HTML (kept in memory) carries an ETag: the same one is a 304', async () => {
+    const first = await get('/tra-cuu');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['content-type']).toMatch(/^text\/html/);
+    const again = await get('/tra-cuu', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect((await get('/', { 'if-none-match': etag })).statusCode).toBe(200);
+  });
+
   it('sends hashed assets compressed as the browser accepts, cached for a year', async () => {
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(publicHtml)![1];
     const raw = readFileSync(`${DIST}${script}`);
