@@ -66,9 +66,15 @@ describe.each(ENGINES)('public reads on %s', (engine) => {
     // the work ended when it was processed; the result went back later
     expect(b.endAt).toBe('2026-03-04T10:00:00+07:00');
     expect(b.history.map((h: { kind: string }) => h.kind)).toEqual(['received', 'processed', 'result_returned']);
-    // many at once (the statement is shared): each gets its own dossier
-    const all = await Promise.all(Array.from({ length: 20 }, (_, i) => lookup(i % 2 ? code : 'KHONG-CO')));
-    expect(all.map((r) => r.statusCode)).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 ? 200 : 404)));
+    // codes are read in batches through an array parameter: quotes, backslashes, commas and braces are only text
+    const odd = 'PUB,"Q\\{1}';
+    expect((await send([{ sourceSystem: 'igate', dossierCode: odd, procedureCode: 'MAU.DN.01', unitCode: 'TN.STC', kind: 'received', at: '2026-03-02T09:00:00+07:00', channel: 'online' }])).statusCode).toBe(200);
+    expect((await lookup(encodeURIComponent(odd))).json().code).toBe(odd);
+    for (const c of ['NULL', 'PUB', '"QQ', '{1}', 'PUB,"Q\\{1', 'ab\\', '}}}']) expect((await lookup(encodeURIComponent(c))).statusCode, c).toBe(404);
+    // many at once (read together): each gets its own dossier
+    const all = await Promise.all(Array.from({ length: 20 }, (_, i) => lookup(i % 3 === 2 ? encodeURIComponent(odd) : i % 2 ? code : 'KHONG-CO')));
+    expect(all.map((r) => r.statusCode)).toEqual(Array.from({ length: 20 }, (_, i) => (i % 3 === 2 || i % 2 ? 200 : 404)));
+    expect(all.map((r) => (r.statusCode === 200 ? r.json().code : null))).toEqual(Array.from({ length: 20 }, (_, i) => (i % 3 === 2 ? odd : i % 2 ? code : null)));
   });
 
   it('kept answers carry an ETag: the same one is a 304 without a body, compressed as asked', async () => {

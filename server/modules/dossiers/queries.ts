@@ -6,7 +6,7 @@ import { effectiveDeadline, outcome, STATUS, stateFromJson } from '../../../doma
 import { toVietnamIso } from '../../../domain/calendar/workingCalendar.js';
 import { errors } from '../../errors.js';
 import { loadCalendar } from '../calendar/calendar.js';
-import { namedStatement } from '../../db/prepared.js';
+import { batchedByKey, namedStatement, textArray } from '../../db/prepared.js';
 
 async function detail(db: Db, row: typeof dossiers.$inferSelect, now: Date) {
   const calendar = await loadCalendar(db);
@@ -49,21 +49,37 @@ export async function getDossier(db: Db, id: number, now = new Date()) {
  * What a citizen may see: status, appointment and history of the dossier, nothing about people. One query
  * (the dossier, its procedure's name and its events together): the lookup answers a province's phones.
  */
-/** The lookup's one statement, prepared once per database (server/db/prepared.ts): one JSON text per dossier. */
+/**
+ * The lookup's one statement, prepared once per database (server/db/prepared.ts), for the codes asked for in
+ * the same turn of the event loop together: per code its latest dossier as one JSON text (null: none).
+ */
 const LOOKUP = `
-  SELECT row_to_json(x)::text FROM (
+  SELECT c.code, (SELECT row_to_json(x)::text FROM (
     SELECT d.code, d.status, d.received_at, d.appointment, d.end_at, p.name AS procedure,
            coalesce((SELECT json_agg(json_build_object('kind', e.kind, 'at', e.at) ORDER BY e.at, e.id) FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json) AS history
       FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-     WHERE d.code = $1::text
+     WHERE d.code = c.code
      ORDER BY d.received_at DESC NULLS LAST
-     LIMIT 1) x`;
-const lookups = new WeakMap<Db, (values: string[]) => Promise<(string | null)[]>>();
+     LIMIT 1) x)
+    FROM unnest($1::text[]) AS c(code)`;
+const lookups = new WeakMap<Db, (code: string) => Promise<string | undefined>>();
+
+function lookupOf(db: Db) {
+  let one = lookups.get(db);
+  if (!one) {
+    const run = namedStatement(db, 'public_dossier_lookup', LOOKUP, 1);
+    one = batchedByKey(async (codes) => {
+      const found = new Map<string, string>();
+      for (const [code, json] of await run([textArray(codes)])) if (json) found.set(code!, json);
+      return found;
+    });
+    lookups.set(db, one);
+  }
+  return one;
+}
 
 export async function publicLookup(db: Db, code: string) {
-  let run = lookups.get(db);
-  if (!run) lookups.set(db, (run = namedStatement(db, 'public_dossier_lookup', LOOKUP, 1)));
-  const [json] = await run([code]);
+  const json = await lookupOf(db)(code);
   if (!json) throw errors.notFound('dossier');
   const row = JSON.parse(json) as { code: string; status: keyof typeof STATUS; received_at: string | null; appointment: string | null; end_at: string | null; procedure: string | null; history: { kind: string; at: string }[] };
   const iso = (d: string | null) => (d === null ? null : toVietnamIso(new Date(d)));
