@@ -10,10 +10,11 @@ export interface Config {
   demoData: boolean;
   demoPassword?: string;
   cookieSecure: boolean;
+  /** TRUST_PROXY=true: behind a reverse proxy, the client's address (rate limits, audit) is X-Forwarded-For's */
   trustProxy: boolean;
   logLevel: string;
   ingestApiKey?: string;
-  /** anonymous reads per IP per minute on the public endpoints */
+  /** PUBLIC_RATE_LIMIT (default 60): anonymous reads per IP per minute on each public endpoint (lookup, portal) */
   publicRateLimit: number;
   /** the audit trail's key (64 hex characters), else kept in `auditKeyFile` */
   auditKey?: string;
