@@ -8,7 +8,8 @@
  * (`--db`, default a new name) is made for the run and dropped after it.
  * The server runs in a child process (compiled, as `npm start` runs it) with the demo data and a rate limit
  * high enough not to count (PUBLIC_RATE_LIMIT); autocannon drives it from this process. Prints a JSON line per
- * endpoint and at the end one line with the ceiling and, per endpoint, rps, p50, p99 and rps / ceiling.
+ * endpoint and at the end one line with the ceiling and, per endpoint, rps, p50, p99 and rps / ceiling
+ * (overviewRevalidate sends the ETag it was given: its answers are 304s, counted in non2xx).
  */
 import autocannon from 'autocannon';
 import { startBenchServer } from './server.js';
