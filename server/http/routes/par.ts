@@ -216,9 +216,9 @@ export const parRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: number 
 
   const publicRead = { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } };
   // published results change only on a publication (or the organisation's names): kept in memory under the
-  // public version, revalidated by phones with their ETag
+  // public version; browsers revalidate each time (no-cache) and get a 304 for their ETag, so a publication shows at once
   const published = new PublicCache();
-  const PUBLISHED_CACHE = 'public, max-age=60';
+  const PUBLISHED_CACHE = 'public, no-cache';
   app.get('/api/public/par/rounds', { config: publicRead, schema: { tags: ['public'], summary: 'Các kết quả Chỉ số CCHC đã công bố' } }, async (req, reply) =>
     sendPrepared(req, reply, await published.get('rounds', await publicVersion.current(db), () => publishedRounds(db)), PUBLISHED_CACHE),
   );

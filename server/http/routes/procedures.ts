@@ -30,7 +30,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ db: Db; publicRateLimit: n
     async (req, reply) => {
       const q = req.query;
       const key = JSON.stringify([q.q ?? '', q.field ?? '', q.level ?? '', q.limit, q.offset]);
-      return sendPrepared(req, reply, await lists.get(key, await publicVersion.current(db), () => searchProcedures(db, q)), 'public, max-age=60');
+      return sendPrepared(req, reply, await lists.get(key, await publicVersion.current(db), () => searchProcedures(db, q)), 'public, no-cache');
     },
   );
 
