@@ -17,7 +17,9 @@ import { rebuildCounters } from '../../modules/dossiers/counters.js';
 import { recordAudit } from '../../modules/audit/record.js';
 import { CATEGORIES } from '../../../domain/dossiers/report.js';
 import { checkRange, groupedReport, index766, listDossiers, monthlyTrend, oneStopReport, resolveScope } from '../../modules/dossiers/stats.js';
-import { readUpload } from '../upload.js';
+import { readUpload, receiveToFile } from '../upload.js';
+import { ImportJobs } from '../../modules/dossiers/importJobs.js';
+import type { Engine } from '../../db/client.js';
 import { eventColumns, eventOfRow, FACT_COLUMNS, FILE_COLUMNS, isBlankRow } from '../../modules/dossiers/eventFile.js';
 import { communeNotApplicable, setCommuneNotApplicable } from '../../modules/dossiers/index766Inputs.js';
 
@@ -46,11 +48,19 @@ const range = z.object({
 /** One batch, by the REST route or by file: at most this many events. */
 const MAX_EVENTS = 10_000;
 const MAX_EVENTS_FILE_BYTES = 10 * 1024 * 1024;
+/** A bulk import's CSV file (streamed to disk, read twice from there): at most this many bytes. */
+const BULK_MAX_BYTES = 8 * 1024 * 1024 * 1024;
 
 
 const wrongColumns = () => errors.badRequest('WRONG_COLUMNS', `Các cột phải là: ${FILE_COLUMNS.join(', ')}.`, `Columns must be: ${FILE_COLUMNS.join(', ')}.`, { expected: FILE_COLUMNS });
 
-export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: string; publicRateLimit: number }> = async (app, { db, ingestApiKey, publicRateLimit }) => {
+export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: string; publicRateLimit: number; engine: Engine; importDir: string; bulkImportMaxBytes?: number }> = async (
+  app,
+  { db, ingestApiKey, publicRateLimit, engine, importDir, bulkImportMaxBytes = BULK_MAX_BYTES },
+) => {
+  // PostgreSQL: two batches in flight, each on its own connection; PGlite has one
+  const jobs = new ImportJobs(db, { concurrency: engine === 'postgres' ? 2 : 1 });
+  app.addHook('onClose', () => jobs.idle());
   /** A one-stop system with the ingest key, or the administrator's session. */
   const ingestActor = (req: FastifyRequest): AuditActor => {
     const key = req.headers['x-api-key'];
@@ -114,6 +124,43 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
         }
         throw e;
       }
+    },
+  );
+
+  app.post(
+    '/api/dossiers/import/bulk',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Nhập tệp CSV lớn (lịch sử hồ sơ) chạy nền, có tiến độ / bulk import of a large CSV file',
+        description: `Multipart field \`file\` (.csv, UTF-8, the columns of /api/dossiers/import), at most ${Math.round(BULK_MAX_BYTES / 1024 ** 3)} GB by default; streamed to disk, then checked whole (any row error: nothing written, 400 in the job) and written in batches through the same ingest. Answers 202 with the job; \`GET /api/dossiers/import/jobs/:id\` gives its progress. One import at a time (409).`,
+      },
+    },
+    async (req, reply) => {
+      const actor = ingestActor(req);
+      const upload = await receiveToFile(req, importDir, bulkImportMaxBytes, ['.csv']);
+      const job = jobs.start(actor, req.auth?.user.id ?? null, upload.path, upload.name);
+      return reply.status(202).send(job);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/import/jobs',
+    { schema: { tags: ['dossiers'], summary: 'Các lần nhập tệp lớn gần đây / recent bulk imports' } },
+    async (req) => {
+      ingestActor(req);
+      return jobs.list();
+    },
+  );
+
+  app.get(
+    '/api/dossiers/import/jobs/:id',
+    { schema: { tags: ['dossiers'], summary: 'Tiến độ một lần nhập tệp lớn / a bulk import’s progress', params: z.object({ id: z.string().uuid() }) } },
+    async (req) => {
+      ingestActor(req);
+      const job = jobs.get(req.params.id);
+      if (!job) throw errors.notFound('import job');
+      return job;
     },
   );
 

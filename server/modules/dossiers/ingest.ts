@@ -102,17 +102,25 @@ export const dossierLockKey = (sourceSystem: string, dossierCode: string) => JSO
 
 /**
  * Locks the batch's dossiers (by source system and code) for the transaction, in one order for every batch.
- * The keys are hashed into LOCK_BUCKETS advisory locks, so a batch of any size takes at most that many (the
- * server's lock table is shared by every connection: a lock per dossier would run out of it on a bulk
- * import); two batches whose dossiers share a bucket wait for each other, which is slower but as correct.
+ * The keys are hashed into LOCK_BUCKETS advisory locks (`lockBucket`), so a batch of any size takes at most
+ * that many (the server's lock table is shared by every connection: a lock per dossier would run out of it on
+ * a bulk import); two batches whose dossiers share a bucket wait for each other, which is slower but as
+ * correct. A bulk import that keeps its batches to disjoint sets of buckets runs them side by side.
  */
 export async function lockDossiers(tx: Tx, keys: string[]) {
   if (keys.length === 0) return;
-  await tx.execute(sql`SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, ${INGEST_LOCK_SEED}) & ${LOCK_BUCKETS - 1} AS h FROM unnest(${textArray(keys)}::text[]) AS k ORDER BY h) AS x`);
+  const buckets = [...new Set(keys.map(lockBucket))].sort((a, b) => a - b);
+  await tx.execute(sql`SELECT count(pg_advisory_xact_lock(${INGEST_LOCK_SPACE}::int4, b)) FROM unnest(${`{${buckets.join(',')}}`}::int4[]) AS b`);
 }
 
-const INGEST_LOCK_SEED = 7_310_766;
-const LOCK_BUCKETS = 1024;
+const INGEST_LOCK_SPACE = 7_310_766;
+export const LOCK_BUCKETS = 1024;
+/** The lock bucket of a dossier lock key (FNV-1a of its UTF-16 code units), 0 … LOCK_BUCKETS − 1. */
+export function lockBucket(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & (LOCK_BUCKETS - 1);
+}
 /** A text[] literal for one array parameter (one parameter instead of one per value). */
 export const textArray = (items: string[]) => `{${items.map(pgArrayItem).join(',')}}`;
 const pgArrayItem = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

@@ -23,7 +23,8 @@ export interface CsvStreamLimits {
 
 const encodingError = () => errors.badRequest('ENCODING', 'Tệp CSV phải được lưu với mã hoá UTF-8 (Excel: "CSV UTF-8").', 'The CSV file must be UTF-8 encoded.');
 
-export async function* csvGroups(source: AsyncIterable<Buffer | Uint8Array>, limits: CsvStreamLimits = { maxColumns: 64, maxCellChars: 32_767 }): AsyncGenerator<CsvGroup> {
+/** `groupChars`: text gathered before the complete rows in it are parsed and yielded as a group. */
+export async function* csvGroups(source: AsyncIterable<Buffer | Uint8Array>, limits: CsvStreamLimits = { maxColumns: 64, maxCellChars: 32_767 }, groupChars = 256 * 1024): AsyncGenerator<CsvGroup> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let text = '';
   let bytes = 0;
@@ -122,7 +123,7 @@ export async function* csvGroups(source: AsyncIterable<Buffer | Uint8Array>, lim
     } catch {
       throw encodingError();
     }
-    if (text.length < 256 * 1024) continue;
+    if (text.length < groupChars) continue;
     const g = flush(false);
     if (g) yield g;
   }
