@@ -23,7 +23,8 @@ import { AppError, errors } from '../../errors.js';
 import type { AuditActor } from '../audit/record.js';
 import { csvGroups } from '../files/csvStream.js';
 import { eventColumns, type EventColumns, eventOfRow, FILE_COLUMNS, isBlankRow } from './eventFile.js';
-import { checkEvent, dossierLockKey, type IncomingEvent, ingestMessage, lockBucket, runBatches } from './ingest.js';
+import { checkEvent, type IncomingEvent, ingestMessage, runBatches } from './ingest.js';
+import { BatchBuilder } from './batches.js';
 
 export interface BulkProgress {
   phase: 'checking' | 'writing' | 'done' | 'failed';
@@ -141,23 +142,13 @@ export async function bulkImport(db: Db, actor: AuditActor, path: string, opts: 
   const rowsOf = new Map<number, number[]>();
   let made = 0;
   async function* batches(): AsyncGenerator<IncomingEvent[]> {
-    const pending = Array.from({ length: classes }, () => ({ events: [] as IncomingEvent[], rows: [] as number[] }));
-    const take = (c: number) => {
-      const b = pending[c];
-      pending[c] = { events: [], rows: [] };
-      rowsOf.set(made++, b.rows);
-      return b.events;
-    };
+    const builder = new BatchBuilder<number>(size, classes);
+    const take = (b: { events: IncomingEvent[]; tags: number[] }) => (rowsOf.set(made++, b.tags), b.events);
     for await (const { row, cells, cols } of eventsOf(path, (b) => (p.bytesRead = b))) {
-      const e = (eventOfRow(cols, cells) as { event: IncomingEvent }).event;
-      const c = classes === 1 ? 0 : lockBucket(dossierLockKey(e.sourceSystem, e.dossierCode)) % classes;
-      const b = pending[c];
-      // a dossier's run of events stays in one batch
-      if (b.events.length >= size && b.events[b.events.length - 1].dossierCode !== e.dossierCode) yield take(c);
-      pending[c].events.push(e);
-      pending[c].rows.push(row);
+      const full = builder.add((eventOfRow(cols, cells) as { event: IncomingEvent }).event, row);
+      if (full) yield take(full);
     }
-    for (let c = 0; c < classes; c++) if (pending[c].events.length) yield take(c);
+    for (const b of builder.rest()) yield take(b);
   }
   try {
     await runBatches(db, actor, batches(), now, classes, (n, events, r) => {

@@ -44,11 +44,13 @@ export async function* csvGroups(source: AsyncIterable<Buffer | Uint8Array>, lim
   /** Rows of `text` from `pos`: complete records only unless `final`; returns where it stopped. */
   const parse = (final: boolean, out: string[][]): number => {
     let pos = 0;
+    // the next quote, searched once and again only once passed (a search per line would scan to the end each time)
+    let quote = -2;
     while (pos < text.length) {
       const nl = text.indexOf('\n', pos);
       if (nl === -1 && !final) break;
       const end = nl === -1 ? text.length : nl;
-      const quote = text.indexOf('"', pos);
+      if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
       if (quote === -1 || quote >= end) {
         // the common case: a line without quotes
         const line = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
