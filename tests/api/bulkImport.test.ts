@@ -193,5 +193,18 @@ describe.each(ENGINES)('bulk import of a CSV file on %s', (engine) => {
     expect(big.json().code).toBe('FILE_TOO_LARGE');
     expect((await import('node:fs')).readdirSync(join(dir, `uploads-${engine}`))).toEqual([]);
     expect((await as(bulk.app, admin).get('/api/dossiers/import/jobs/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+
+    // past the 10 MB of an ordinary upload (the default limit is gigabytes): taken, then refused by the check
+    const refAdmin = await login(reference.app, 'admin');
+    const large = Buffer.concat([Buffer.from(`${FILE_COLUMNS.join(',')}\n`), Buffer.alloc(12 * 1024 * 1024, '\n')]);
+    const taken = await as(reference.app, refAdmin).upload('/api/dossiers/import/bulk', 'trong.csv', large);
+    expect(taken.statusCode, taken.body).toBe(202);
+    let end = taken.json();
+    for (let i = 0; i < 200 && end.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      end = (await as(reference.app, refAdmin).get(`/api/dossiers/import/jobs/${end.id}`)).json();
+    }
+    expect(end.status).toBe('failed');
+    expect(end.error.code).toBe('EMPTY');
   }, 60_000);
 });
