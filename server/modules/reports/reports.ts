@@ -8,6 +8,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { DataCache } from '../../db/dataCache.js';
 import { auditHead, cchcReports, reportTemplates, users } from '../../db/schema.js';
 import { can } from '../../../domain/access/policy.js';
 import { unitsAsOf, type OrgHistory } from '../../../domain/org/history.js';
@@ -126,16 +127,34 @@ export interface ReportBody {
   appendices: (BlockAppendix & { key: string })[];
 }
 
+/**
+ * The blocks' results of a unit's report for a window, kept while the records stay as they were
+ * (server/db/dataCache.ts). They are the same for every reader: the texts (a unit's draft) are not part of
+ * them and are added per reader by `composeBody`.
+ */
+const blockCache = new DataCache<Map<string, BlockResult>>('report blocks', 512);
+
+/** Cached results: the same objects for every reader, who must not change them. */
+function blockResults(db: Db, template: ReportTemplate, unitId: number, kind: ReportKind, w: PeriodWindow, now: Date, predecessors: boolean): Promise<Map<string, BlockResult>> {
+  const keys = [...new Set([...template.sections.flatMap((s) => s.blocks), ...template.appendices])];
+  const key = JSON.stringify([keys, unitId, kind, predecessors, w.key, w.from, w.to, w.periodTo, w.period.calendar, vietnamDateOf(now)]);
+  return blockCache.get(
+    db,
+    key,
+    async () => {
+      const scope = await resolveScope(db, unitId, { predecessors });
+      const province = kind === 'province';
+      // independent blocks, sent at once (PostgreSQL answers them on several connections; PGlite in turn)
+      const computed = await Promise.all(keys.map(async (k) => [k, await reportBlock(k)?.compute({ db, scope, w, province, now })] as const));
+      return new Map(computed.filter((x): x is [string, BlockResult] => x[1] !== undefined));
+    },
+    { instant: w.at !== null },
+  );
+}
+
 /** The figures, sentences and appendices of every block the template names, each computed once. */
 async function composeBody(db: Db, template: ReportTemplate, unitId: number, kind: ReportKind, w: PeriodWindow, texts: Record<string, string>, now: Date, predecessors = true): Promise<ReportBody> {
-  const scope = await resolveScope(db, unitId, { predecessors });
-  const province = kind === 'province';
-  const keys = [...new Set([...template.sections.flatMap((s) => s.blocks), ...template.appendices])];
-  const results = new Map<string, BlockResult>();
-  for (const key of keys) {
-    const b = reportBlock(key);
-    if (b) results.set(key, await b.compute({ db, scope, w, province, now }));
-  }
+  const results = await blockResults(db, template, unitId, kind, w, now, predecessors);
   const blockFigures = Object.fromEntries([...results].map(([k, r]) => [k, r.figures]));
   return {
     window: { from: w.from, to: w.periodTo, judgedAt: w.to, calendar: w.period.calendar },
