@@ -8,7 +8,7 @@ import pg from 'pg';
 /**
  * The compiled server (as `npm start` runs it) in a child process with the demo data, on a fresh database
  * (BENCH_NODE_ARGS: more node flags, e.g. --cpu-prof). `database`: the PostgreSQL database to use (dropped and
- * made again, dropped after); by default a new one with a name of its own.
+ * made again, left after the run); by default a new one with a name of its own, dropped after.
  */
 export async function startBenchServer(engine: string, port: number, env: Record<string, string> = {}, database?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
@@ -39,7 +39,7 @@ export async function startBenchServer(engine: string, port: number, env: Record
       child.kill('SIGTERM');
       await new Promise((r) => child.on('exit', r));
       rmSync(dir, { recursive: true, force: true });
-      if (dbName) {
+      if (dbName && !database) {
         const c = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
