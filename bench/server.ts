@@ -5,16 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-/** The compiled server (as `npm start` runs it) in a child process with the demo data, on a fresh database (BENCH_NODE_ARGS: more node flags, e.g. --cpu-prof). */
-export async function startBenchServer(engine: string, port: number, env: Record<string, string> = {}) {
+/**
+ * The compiled server (as `npm start` runs it) in a child process with the demo data, on a fresh database
+ * (BENCH_NODE_ARGS: more node flags, e.g. --cpu-prof). `database`: the PostgreSQL database to use (dropped and
+ * made again, left after the run); by default a new one with a name of its own, dropped after.
+ */
+export async function startBenchServer(engine: string, port: number, env: Record<string, string> = {}, database?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
   let databaseUrl: string | undefined;
   let dbName: string | undefined;
   if (engine === 'postgres') {
     const root = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    dbName = `cchc_bench_public_${Date.now()}`;
+    dbName = database ?? `cchc_bench_public_${Date.now()}`;
     const c = new pg.Client({ connectionString: root });
     await c.connect();
+    if (database) await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${dbName}`);
     await c.end();
     const u = new URL(root);
@@ -34,7 +39,7 @@ export async function startBenchServer(engine: string, port: number, env: Record
       child.kill('SIGTERM');
       await new Promise((r) => child.on('exit', r));
       rmSync(dir, { recursive: true, force: true });
-      if (dbName) {
+      if (dbName && !database) {
         const c = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

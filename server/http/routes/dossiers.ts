@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { DataCache } from '../../db/dataCache.js';
+import { vietnamDateOf } from '../../../domain/org/dates.js';
 import { AppError, errors } from '../../errors.js';
 import type { AuditActor } from '../../modules/audit/record.js';
 import { type IncomingEvent, ingestEvents } from '../../modules/dossiers/ingest.js';
@@ -61,6 +63,12 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
   // PostgreSQL: two batches in flight, each on its own connection; PGlite has one
   const jobs = new ImportJobs(db, { concurrency: engine === 'postgres' ? 2 : 1 });
   app.addHook('onClose', () => jobs.idle());
+  /**
+   * The dashboard's figures (statistics, trend, 766 index) of a unit, kept while the records stay as they were
+   * (server/db/dataCache.ts); keyed on the unit the reader may see (readableUnit), never on who asks.
+   */
+  const figures = new DataCache<unknown>('dossier figures', 512);
+
   /** A one-stop system with the ingest key, or the administrator's session. */
   const ingestActor = (req: FastifyRequest): AuditActor => {
     const key = req.headers['x-api-key'];
@@ -176,11 +184,19 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     },
     async (req) => {
       const { user } = requireActor(req);
-      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
-      const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
-      const report = await oneStopReport(db, scope, from, to, at);
-      const groups = req.query.by ? await groupedReport(db, scope, from, to, req.query.by, at) : undefined;
-      return { unit: scope.unit, from, to: req.query.to, judgedAt: to, ...report, ...(groups ? { groups } : {}) };
+      const unit = readableUnit(user, req.query.unit);
+      const now = new Date();
+      const { from, to, at } = checkRange(req.query.from, req.query.to, now);
+      return figures.get(
+        db,
+        JSON.stringify(['stats', unit ?? null, from, to, req.query.to, req.query.by ?? null, vietnamDateOf(now)]),
+        async () => {
+          const scope = await resolveScope(db, unit);
+          const [report, groups] = await Promise.all([oneStopReport(db, scope, from, to, at), req.query.by ? groupedReport(db, scope, from, to, req.query.by, at) : undefined]);
+          return { unit: scope.unit, from, to: req.query.to, judgedAt: to, ...report, ...(groups ? { groups } : {}) };
+        },
+        { instant: at !== null },
+      );
     },
   );
 
@@ -189,9 +205,18 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     { schema: { tags: ['dossiers'], summary: 'Diễn biến theo tháng / month by month', querystring: range } },
     async (req) => {
       const { user } = requireActor(req);
-      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
-      const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
-      return { unit: scope.unit, months: await monthlyTrend(db, scope, from, to, at) };
+      const unit = readableUnit(user, req.query.unit);
+      const now = new Date();
+      const { from, to, at } = checkRange(req.query.from, req.query.to, now);
+      return figures.get(
+        db,
+        JSON.stringify(['trend', unit ?? null, from, to, vietnamDateOf(now)]),
+        async () => {
+          const scope = await resolveScope(db, unit);
+          return { unit: scope.unit, months: await monthlyTrend(db, scope, from, to, at) };
+        },
+        { instant: at !== null },
+      );
     },
   );
 
@@ -248,8 +273,10 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       const { user } = requireActor(req);
       const period = parsePeriod(req.query.period);
       if (!period) throw errors.badRequest('INVALID_PERIOD', 'Kỳ phải có dạng 2026, 2026-Q1 hoặc 2026-03.', 'The period must look like 2026, 2026-Q1 or 2026-03.');
-      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
-      return index766(db, scope, period, new Date());
+      const unit = readableUnit(user, req.query.unit);
+      const now = new Date();
+      const { at } = checkRange(period.from, period.to, now);
+      return figures.get(db, JSON.stringify(['index766', unit ?? null, period.key, vietnamDateOf(now)]), async () => index766(db, await resolveScope(db, unit), period, now), { instant: at !== null });
     },
   );
 
