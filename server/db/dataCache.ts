@@ -32,14 +32,29 @@ const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])
 /** A transaction sees its own writes before they commit: nothing read through one may be kept for others. */
 export const isTransaction = (db: Db | Tx): boolean => db instanceof PgTransaction;
 
+/**
+ * `data_changes` is pruned as it goes: every PRUNE_MS a check deletes the rows of transactions that had ended
+ * before a snapshot this process took at least PRUNE_MS earlier. That is safe for every process sharing the
+ * database: one whose previous check came after that snapshot sees those transactions in it (they would not
+ * count), and one whose previous check is older than STALE_MS (< PRUNE_MS) counts the data as changed without
+ * asking.
+ */
+export const PRUNE_MS = 10 * 60_000;
+export const STALE_MS = 5 * 60_000;
+
 /** The epoch of one database, checked by one query at a time. */
-class DataVersion {
+export class DataVersion {
   private snapshot: string | null = null;
+  private snapshotAt = 0;
+  private prune: { snapshot: string; at: number } | null = null;
   private epoch = 0;
   private running: Promise<number> | null = null;
   private next: Promise<number> | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   /** The epoch as a check begun after this call finds it. */
   current(): Promise<number> {
@@ -64,7 +79,9 @@ class DataVersion {
   }
 
   private async check(): Promise<number> {
-    const previous = this.snapshot;
+    const now = this.clock();
+    // a previous snapshot older than STALE_MS: the rows that would tell may have been pruned since
+    const previous = this.snapshot && now - this.snapshotAt < STALE_MS ? this.snapshot : null;
     const [row] = rowsOf<{ snapshot: string; changed: boolean }>(
       await this.db.execute(
         previous
@@ -75,6 +92,12 @@ class DataVersion {
     // checks run one at a time, so `previous` is still the latest snapshot
     if (row.changed) this.epoch++;
     this.snapshot = row.snapshot;
+    this.snapshotAt = now;
+    if (!this.prune) this.prune = { snapshot: row.snapshot, at: now };
+    else if (now - this.prune.at >= PRUNE_MS) {
+      await this.db.execute(sql`DELETE FROM data_changes WHERE xid < pg_snapshot_xmin(${this.prune.snapshot}::pg_snapshot)`);
+      this.prune = { snapshot: row.snapshot, at: now };
+    }
     return this.epoch;
   }
 }

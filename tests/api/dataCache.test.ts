@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataCache } from '../../server/db/dataCache.js';
+import { DataCache, DataVersion, PRUNE_MS, STALE_MS } from '../../server/db/dataCache.js';
 import { as, ENGINES, login, type TestApp, testApp, unitId } from '../helpers/app.js';
 
 const KEY = 'test-ingest-key-data-cache-01';
@@ -30,6 +30,34 @@ describe.each(ENGINES)('results kept while the records stay as they were, on %s'
     );
     expect(tables.length).toBeGreaterThan(40);
     expect(tables.filter((x) => !x.watched).map((x) => x.table)).toEqual(NOT_WATCHED);
+  });
+
+  it('data_changes is pruned as checks go, and a check after a long pause counts the data as changed', async () => {
+    const db = t.database.db;
+    let now = 1_000_000;
+    const v = new DataVersion(db, () => now);
+    const write = () => db.execute(sql`UPDATE settings SET key = key WHERE false`);
+    const changes = async () => Number(rows<{ n: string }>(await db.execute(sql`SELECT count(*) AS n FROM data_changes`))[0].n);
+    const e0 = await v.current();
+    now += 1000;
+    expect(await v.current()).toBe(e0); // nothing written
+    await write();
+    now += 1000;
+    const e1 = await v.current();
+    expect(e1).toBe(e0 + 1);
+    // PRUNE_MS later: the rows of transactions ended before the first check's snapshot go; later ones stay
+    const before = await changes();
+    await write();
+    now += PRUNE_MS;
+    const e2 = await v.current();
+    expect(e2).toBe(e1 + 1);
+    expect(await changes()).toBeLessThan(before + 1);
+    expect(await changes()).toBeGreaterThan(0);
+    // no write, but the previous check is older than STALE_MS: counted as changed (its rows may be gone)
+    now += STALE_MS;
+    expect(await v.current()).toBe(e2 + 1);
+    now += 1000;
+    expect(await v.current()).toBe(e2 + 1);
   });
 
   it('a kept result is served until a write commits, then computed again; a write rolled back keeps it', async () => {
