@@ -5,7 +5,7 @@
  * results, the periodic report, one's tasks, and the public dossier lookup. Staff requests carry the
  * session of one of the demo users (signed in once each). Bounded: it stops after `--seconds`.
  *
- *   npm run bench:load -- --engine postgres --users 200 --seconds 600
+ *   npm run bench:load -- --engine postgres --users 200 --seconds 600 [--port 4200] [--db cchc_load] [--alone 5]
  *
  * Prints a JSON line per endpoint (run alone for a few seconds after the mix, for its own latency) and last
  * the mix: { requestsPerSecond, p50_ms, p99_ms, errors, non2xx, timeouts }.
@@ -17,7 +17,9 @@ import { arg } from './setup.js';
 const engine = arg('engine', 'postgres');
 const users = Number(arg('users', '200'));
 const seconds = Number(arg('seconds', '60'));
-const port = 3800 + Math.floor(Math.random() * 90);
+const port = Number(arg('port', String(3800 + Math.floor(Math.random() * 90))));
+const database = arg('db', '') || undefined;
+const alone = Number(arg('alone', '5')); // seconds for each endpoint alone after the mix (0: none)
 const base = `http://127.0.0.1:${port}`;
 const STAFF = ['admin', 'snv.lanhdao', 'snv.canbo', 'stp.canbo', 'stp.lanhdao', 'khcn.canbo', 'ubnd.lanhdao', 'hdnd.giamsat'];
 
@@ -48,7 +50,7 @@ async function run(title: string, requests: { path: string; cookie?: string }[],
   return line;
 }
 
-const server = await startBenchServer(engine, port);
+const server = await startBenchServer(engine, port, {}, database);
 try {
   const cookies = await Promise.all(STAFF.map(signIn));
   const admin = cookies[0];
@@ -76,7 +78,7 @@ try {
   await run('warm-up', mix, 20, 3);
   const overall = await run(`mix of ${lists.length} endpoints, ${users} users`, mix, users, seconds);
   const per: Record<string, unknown>[] = [];
-  for (const [title, list] of Object.entries(endpoints)) if (list.length) per.push(await run(title, list, Math.min(users, 50), 5));
+  for (const [title, list] of Object.entries(endpoints)) if (list.length && alone > 0) per.push(await run(title, list, Math.min(users, 50), alone));
   console.log(JSON.stringify({ engine, users, seconds, ...overall, endpoints: per }));
 } finally {
   await server.stop();

@@ -5,7 +5,7 @@
  *   npm run bench:public -- [--engine pglite|postgres] [--seconds 10] [--connections 50] [--port 4100] [--db name]
  *     [--only lookup,ranking,...]
  * PostgreSQL: the server of BENCH_DATABASE_URL (else DATABASE_URL, else the local one); a fresh database
- * (`--db`, default a new name) is made for the run and dropped after it.
+ * is made for the run: `--db name` (made again, left after the run), else one of its own, dropped after it.
  * The server runs in a child process (compiled, as `npm start` runs it) with the demo data and a rate limit
  * high enough not to count (PUBLIC_RATE_LIMIT); autocannon drives it from this process. Prints a JSON line per
  * endpoint and at the end one line with the ceiling and, per endpoint, rps, p50, p99 and rps / ceiling
@@ -46,7 +46,7 @@ async function load(title: string, requests: { path: string }[] | string, header
   return line;
 }
 
-const server = await startBenchServer(engine, port, {}, { dbName });
+const server = await startBenchServer(engine, port, {}, dbName);
 try {
   // demo codes: the public lookup is by code; take some from the staff list as the administrator
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bench12345' }) });

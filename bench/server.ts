@@ -7,19 +7,20 @@ import pg from 'pg';
 
 /**
  * The compiled server (as `npm start` runs it) in a child process with the demo data, on a fresh database
- * (BENCH_NODE_ARGS: more node flags, e.g. --cpu-prof). PostgreSQL: the server of BENCH_DATABASE_URL (else
- * DATABASE_URL, else the local one); the database `dbName` (default a new name) is made afresh and dropped after.
+ * (BENCH_NODE_ARGS: more node flags, e.g. --cpu-prof). `database`: the PostgreSQL database to use (dropped and
+ * made again, left after the run); by default a new one with a name of its own, dropped after. The PostgreSQL
+ * server: BENCH_DATABASE_URL's, else DATABASE_URL's, else the local one.
  */
-export async function startBenchServer(engine: string, port: number, env: Record<string, string> = {}, opts: { dbName?: string } = {}) {
+export async function startBenchServer(engine: string, port: number, env: Record<string, string> = {}, database?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
   const root = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   let databaseUrl: string | undefined;
   let dbName: string | undefined;
   if (engine === 'postgres') {
-    dbName = opts.dbName ?? `cchc_bench_public_${Date.now()}`;
+    dbName = database ?? `cchc_bench_public_${Date.now()}`;
     const c = new pg.Client({ connectionString: root });
     await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (database) await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${dbName}`);
     await c.end();
     const u = new URL(root);
@@ -39,7 +40,7 @@ export async function startBenchServer(engine: string, port: number, env: Record
       child.kill('SIGTERM');
       await new Promise((r) => child.on('exit', r));
       rmSync(dir, { recursive: true, force: true });
-      if (dbName) {
+      if (dbName && !database) {
         const c = new pg.Client({ connectionString: root });
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

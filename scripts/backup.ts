@@ -4,11 +4,12 @@
  * dump — with the server stopped (it holds the database while it runs: then download the backup from the
  * running server, GET /api/admin/backup as the administrator, or stop it first).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../server/db/client.js';
 import { pgBackup, pgliteBackup } from '../server/modules/backup/backup.js';
 import { readConfig } from '../server/config.js';
+import { runningServerPid } from './runningServer.js';
 
 const args = process.argv.slice(2);
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
@@ -19,20 +20,10 @@ await import('node:fs').then((fs) => fs.mkdirSync(resolve(out, '..'), { recursiv
 if (config.databaseUrl) {
   await pgBackup(config.databaseUrl, out);
 } else {
-  const pidFile = `${config.dataDir}/server.pid`;
-  if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, 'utf8'));
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch {
-      alive = false;
-    }
-    if (alive) {
-      console.error(`cchc: the server (pid ${pid}) holds ${config.dataDir}: download the backup from it (GET /api/admin/backup as the administrator) or stop it first.`);
-      process.exit(2);
-    }
+  const pid = runningServerPid(config.dataDir);
+  if (pid) {
+    console.error(`cchc: the server (pid ${pid}) holds ${config.dataDir}: download the backup from it (GET /api/admin/backup as the administrator) or stop it first.`);
+    process.exit(2);
   }
   const database = await openDatabase({ dataDir: config.dataDir });
   writeFileSync(out, await pgliteBackup(database));

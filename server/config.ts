@@ -1,5 +1,6 @@
 /** Configuration from the environment (README, "Configuration"). */
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   port: number;
@@ -21,6 +22,10 @@ export interface Config {
   auditKeyFile: string;
   /** the password of the demo DVCQG source account */
   dvcqgPassword?: string;
+  /** where uploaded bulk-import files wait while they are imported (outside the database's directory) */
+  importDir: string;
+  /** the largest bulk-import file, in bytes (IMPORT_MAX_MB) */
+  importMaxBytes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,5 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: env.AUDIT_KEY || undefined,
     auditKeyFile: resolve(env.AUDIT_KEY_FILE ?? `${env.DATA_DIR ?? './data'}/audit.key`),
     dvcqgPassword: env.DVCQG_DEMO_PASSWORD || undefined,
+    importDir: resolve(env.IMPORT_DIR ?? join(tmpdir(), 'cchc-imports')),
+    importMaxBytes: Math.max(1, Number(env.IMPORT_MAX_MB ?? 8192) || 8192) * 1024 * 1024,
   };
 }

@@ -11,7 +11,7 @@ const config = readConfig();
 const auditKey = loadAuditKey({ env: config.auditKey, file: config.auditKeyFile });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const boot = await bootstrap(database.db, config);
-const app = await buildApp({ database, databaseUrl: config.databaseUrl, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, ingestApiKey: config.ingestApiKey, publicRateLimit: config.publicRateLimit, logger: { level: config.logLevel } });
+const app = await buildApp({ database, databaseUrl: config.databaseUrl, importDir: config.importDir, bulkImportMaxBytes: config.importMaxBytes, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, ingestApiKey: config.ingestApiKey, publicRateLimit: config.publicRateLimit, logger: { level: config.logLevel } });
 
 const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 const lines = [`cchc: database ${where}`];

@@ -1,4 +1,6 @@
 /** Builds the HTTP application on an open database: API under /api, OpenAPI at /api/docs, the web app at /. */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WEB_DIR } from '../paths.js';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -49,6 +51,10 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** citizens' feedback submissions (and their follow-ups) per IP per 10 minutes */
   feedbackRateLimit?: number;
+  /** where uploaded bulk-import files wait while they are imported (default: the system's temporary directory) */
+  importDir?: string;
+  /** the largest bulk-import file accepted, in bytes */
+  bulkImportMaxBytes?: number;
   /** PostgreSQL's URL, for backups through pg_dump */
   databaseUrl?: string;
 }
@@ -102,7 +108,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(auditRoutes, { db });
   await app.register(planRoutes, { db });
   await app.register(procedureRoutes, { db, publicRateLimit: publicLimit });
-  await app.register(dossierRoutes, { db, ingestApiKey: opts.ingestApiKey, publicRateLimit: publicLimit });
+  await app.register(dossierRoutes, { db, ingestApiKey: opts.ingestApiKey, publicRateLimit: publicLimit, engine, importDir: opts.importDir ?? join(tmpdir(), 'cchc-imports'), bulkImportMaxBytes: opts.bulkImportMaxBytes });
   await app.register(parRoutes, { db, publicRateLimit: publicLimit });
   await app.register(calendarRoutes, { db, publicRateLimit: publicLimit });
   await app.register(progressRoutes, { db });

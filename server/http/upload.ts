@@ -5,6 +5,11 @@
  * ends as a clear 4xx, never a 500.
  */
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError, errors } from '../errors.js';
 import { findInvalidText, invalidCharAt, describeInvalidChar } from '../modules/files/text.js';
@@ -88,6 +93,41 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
   }
   if (!part) throw errors.badRequest('NO_FILE', 'Chưa chọn tệp.', 'No file was sent.', { field: 'file' });
   return fileOf(part, maxBytes);
+}
+
+/**
+ * The one file of a multipart request streamed to a new file in `dir` (a bulk import: never held in memory),
+ * at most `maxBytes`, its name ending in one of `extensions`. Whatever goes wrong, the partial file is removed.
+ */
+export async function receiveToFile(req: FastifyRequest, dir: string, maxBytes: number, extensions: string[]): Promise<{ name: string; path: string; bytes: number }> {
+  if (!req.isMultipart()) throw notMultipart();
+  let part: MultipartFile | undefined;
+  try {
+    part = (await req.file({ limits: { fileSize: maxBytes, files: 1 } })) as MultipartFile | undefined;
+  } catch (e) {
+    throw asUploadError(e, maxBytes);
+  }
+  if (!part) throw errors.badRequest('NO_FILE', 'Chưa chọn tệp.', 'No file was sent.', { field: 'file' });
+  const name = checkFileName(part.filename);
+  if (!extensions.includes(extname(name).toLowerCase())) {
+    part.file.resume();
+    throw errors.badRequest('FILE_TYPE', `Chỉ nhận tệp ${extensions.join(', ')}.`, `Only ${extensions.join(', ')} files are accepted.`, { field: 'file', accepted: extensions });
+  }
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${randomUUID()}${extname(name).toLowerCase()}`);
+  let bytes = 0;
+  part.file.on('data', (c: Buffer) => (bytes += c.length));
+  try {
+    await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
+  } catch (e) {
+    await rm(path, { force: true });
+    throw asUploadError(e, maxBytes);
+  }
+  if (part.file.truncated) {
+    await rm(path, { force: true });
+    throw fileTooLarge(maxBytes);
+  }
+  return { name, path, bytes };
 }
 
 /** One file and the text fields beside it (each checked for NUL and lone surrogates). */

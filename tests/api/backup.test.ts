@@ -16,7 +16,8 @@ import { as, ENGINES, freshPostgres, login, testApp } from '../helpers/app.js';
 async function counts(database: Database) {
   const tables = ((await database.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)) as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number(((await database.db.execute(sql.raw(`SELECT count(*) AS n FROM "${t}"`))) as unknown as { rows: { n: string }[] }).rows[0].n);
+  // data_changes holds transaction ids of one cluster, left out of a PostgreSQL dump (server/db/dataCache.ts)
+  for (const t of tables.filter((x) => x !== 'data_changes')) out[t] = Number(((await database.db.execute(sql.raw(`SELECT count(*) AS n FROM "${t}"`))) as unknown as { rows: { n: string }[] }).rows[0].n);
   return out;
 }
 

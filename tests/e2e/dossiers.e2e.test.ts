@@ -23,6 +23,8 @@ describe('dossier journey in Chromium: import → dashboard → detail → 766 �
       `${files}/ho-so-tot.csv`,
       [HEADER, `igate,${code},MAU.TP.01,TN.STP,received,${at(0)},counter,`, `igate,${code}-2,MAU.TP.01,TN.STP,received,${at(1)},online,`, `igate,${code}-2,,,processed,${at(30)},,`, `igate,${code}-2,,,result_returned,${at(60)},,`].join('\r\n'),
     );
+    // a one-stop system's history: 2,000 dossiers received over the last two hours, one every 3 seconds
+    writeFileSync(`${files}/lich-su.csv`, [HEADER, ...Array.from({ length: 2000 }, (_, i) => `igate,${code}-L${i},MAU.TP.01,TN.STP,received,${toVietnamIso(new Date(receivedAt.getTime() + i * 3000))},counter,`)].join('\r\n'));
     writeFileSync(`${files}/ho-so-loi.csv`, [HEADER, `igate,${code}-X,MAU.TP.01,TN.STP,received,${at(0)},counter,`, `igate,${code}-Y,KHONG.CO,TN.STP,received,${at(0)},counter,`].join('\r\n'));
   }, 120_000);
   afterAll(() => sys?.stop());
@@ -44,7 +46,7 @@ describe('dossier journey in Chromium: import → dashboard → detail → 766 �
     await page.goto(`${sys.base}/dossiers?from=${day}&to=${day}`);
     await page.getByTestId('fig-received').waitFor();
     const before = await figure('fig-received');
-    await page.locator('input[type=file]').setInputFiles(`${files}/ho-so-loi.csv`);
+    await page.getByTestId('import-dossiers-input').setInputFiles(`${files}/ho-so-loi.csv`);
     const alert = page.getByRole('alert');
     await expect.poll(async () => (await alert.textContent()) ?? '').toContain('Dòng 3');
     expect(await alert.textContent()).toContain('KHONG.CO');
@@ -53,7 +55,7 @@ describe('dossier journey in Chromium: import → dashboard → detail → 766 �
 
   it('a good file is taken in and the figures move at once', async () => {
     const before = await figure('fig-received');
-    await page.locator('input[type=file]').setInputFiles(`${files}/ho-so-tot.csv`);
+    await page.getByTestId('import-dossiers-input').setInputFiles(`${files}/ho-so-tot.csv`);
     await page.getByTestId('import-result').waitFor();
     await expect.poll(() => figure('fig-received')).toBe(before + 2);
     await shot(page, 'dossiers-after-import');
@@ -108,5 +110,17 @@ describe('dossier journey in Chromium: import → dashboard → detail → 766 �
     // the page fits the phone: nothing wider than the screen
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.close();
+  });
+
+  it('a large file goes in as a background import with a progress bar, and the figures move', async () => {
+    await page.goto(`${sys.base}/dossiers?from=${day}&to=${day}`);
+    await page.getByTestId('fig-received').waitFor();
+    const before = await figure('fig-received');
+    await page.getByTestId('bulk-import-input').setInputFiles(`${files}/lich-su.csv`);
+    await page.getByTestId('bulk-progress').waitFor();
+    await expect.poll(async () => (await page.getByTestId('bulk-progress').textContent()) ?? '', { timeout: 60_000 }).toContain('Đã nhập xong');
+    expect(await page.getByTestId('bulk-progress-text').textContent()).toContain('2.000 trên 2.000 sự kiện');
+    await expect.poll(() => figure('fig-received')).toBe(before + 2000);
+    await shot(page, 'dossiers-bulk-import');
   });
 });

@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { DataCache } from '../../db/dataCache.js';
+import { vietnamDateOf } from '../../../domain/org/dates.js';
 import { AppError, errors } from '../../errors.js';
 import type { AuditActor } from '../../modules/audit/record.js';
 import { type IncomingEvent, ingestEvents } from '../../modules/dossiers/ingest.js';
@@ -17,7 +19,9 @@ import { rebuildCounters } from '../../modules/dossiers/counters.js';
 import { recordAudit } from '../../modules/audit/record.js';
 import { CATEGORIES } from '../../../domain/dossiers/report.js';
 import { checkRange, groupedReport, index766, listDossiers, monthlyTrend, oneStopReport, resolveScope } from '../../modules/dossiers/stats.js';
-import { readUpload } from '../upload.js';
+import { readUpload, receiveToFile } from '../upload.js';
+import { ImportJobs } from '../../modules/dossiers/importJobs.js';
+import type { Engine } from '../../db/client.js';
 import { eventColumns, eventOfRow, FACT_COLUMNS, FILE_COLUMNS, isBlankRow } from '../../modules/dossiers/eventFile.js';
 import { communeNotApplicable, setCommuneNotApplicable } from '../../modules/dossiers/index766Inputs.js';
 
@@ -46,11 +50,25 @@ const range = z.object({
 /** One batch, by the REST route or by file: at most this many events. */
 const MAX_EVENTS = 10_000;
 const MAX_EVENTS_FILE_BYTES = 10 * 1024 * 1024;
+/** A bulk import's CSV file (streamed to disk, read twice from there): at most this many bytes. */
+const BULK_MAX_BYTES = 8 * 1024 * 1024 * 1024;
 
 
 const wrongColumns = () => errors.badRequest('WRONG_COLUMNS', `Các cột phải là: ${FILE_COLUMNS.join(', ')}.`, `Columns must be: ${FILE_COLUMNS.join(', ')}.`, { expected: FILE_COLUMNS });
 
-export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: string; publicRateLimit: number }> = async (app, { db, ingestApiKey, publicRateLimit }) => {
+export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: string; publicRateLimit: number; engine: Engine; importDir: string; bulkImportMaxBytes?: number }> = async (
+  app,
+  { db, ingestApiKey, publicRateLimit, engine, importDir, bulkImportMaxBytes = BULK_MAX_BYTES },
+) => {
+  // PostgreSQL: two batches in flight, each on its own connection; PGlite has one
+  const jobs = new ImportJobs(db, { concurrency: engine === 'postgres' ? 2 : 1 });
+  app.addHook('onClose', () => jobs.idle());
+  /**
+   * The dashboard's figures (statistics, trend, 766 index) of a unit, kept while the records stay as they were
+   * (server/db/dataCache.ts); keyed on the unit the reader may see (readableUnit), never on who asks.
+   */
+  const figures = new DataCache<unknown>('dossier figures', 512);
+
   /** A one-stop system with the ingest key, or the administrator's session. */
   const ingestActor = (req: FastifyRequest): AuditActor => {
     const key = req.headers['x-api-key'];
@@ -117,6 +135,43 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     },
   );
 
+  app.post(
+    '/api/dossiers/import/bulk',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Nhập tệp CSV lớn (lịch sử hồ sơ) chạy nền, có tiến độ / bulk import of a large CSV file',
+        description: `Multipart field \`file\` (.csv, UTF-8, the columns of /api/dossiers/import), at most ${Math.round(BULK_MAX_BYTES / 1024 ** 3)} GB by default; streamed to disk, then checked whole (any row error: nothing written, 400 in the job) and written in batches through the same ingest. Answers 202 with the job; \`GET /api/dossiers/import/jobs/:id\` gives its progress. One import at a time (409).`,
+      },
+    },
+    async (req, reply) => {
+      const actor = ingestActor(req);
+      const upload = await receiveToFile(req, importDir, bulkImportMaxBytes, ['.csv']);
+      const job = jobs.start(actor, req.auth?.user.id ?? null, upload.path, upload.name);
+      return reply.status(202).send(job);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/import/jobs',
+    { schema: { tags: ['dossiers'], summary: 'Các lần nhập tệp lớn gần đây / recent bulk imports' } },
+    async (req) => {
+      ingestActor(req);
+      return jobs.list();
+    },
+  );
+
+  app.get(
+    '/api/dossiers/import/jobs/:id',
+    { schema: { tags: ['dossiers'], summary: 'Tiến độ một lần nhập tệp lớn / a bulk import’s progress', params: z.object({ id: z.string().uuid() }) } },
+    async (req) => {
+      ingestActor(req);
+      const job = jobs.get(req.params.id);
+      if (!job) throw errors.notFound('import job');
+      return job;
+    },
+  );
+
   app.get(
     '/api/dossiers/stats',
     {
@@ -129,11 +184,19 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     },
     async (req) => {
       const { user } = requireActor(req);
-      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
-      const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
-      const report = await oneStopReport(db, scope, from, to, at);
-      const groups = req.query.by ? await groupedReport(db, scope, from, to, req.query.by, at) : undefined;
-      return { unit: scope.unit, from, to: req.query.to, judgedAt: to, ...report, ...(groups ? { groups } : {}) };
+      const unit = readableUnit(user, req.query.unit);
+      const now = new Date();
+      const { from, to, at } = checkRange(req.query.from, req.query.to, now);
+      return figures.get(
+        db,
+        JSON.stringify(['stats', unit ?? null, from, to, req.query.to, req.query.by ?? null, vietnamDateOf(now)]),
+        async () => {
+          const scope = await resolveScope(db, unit);
+          const [report, groups] = await Promise.all([oneStopReport(db, scope, from, to, at), req.query.by ? groupedReport(db, scope, from, to, req.query.by, at) : undefined]);
+          return { unit: scope.unit, from, to: req.query.to, judgedAt: to, ...report, ...(groups ? { groups } : {}) };
+        },
+        { instant: at !== null },
+      );
     },
   );
 
@@ -142,9 +205,18 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     { schema: { tags: ['dossiers'], summary: 'Diễn biến theo tháng / month by month', querystring: range } },
     async (req) => {
       const { user } = requireActor(req);
-      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
-      const { from, to, at } = checkRange(req.query.from, req.query.to, new Date());
-      return { unit: scope.unit, months: await monthlyTrend(db, scope, from, to, at) };
+      const unit = readableUnit(user, req.query.unit);
+      const now = new Date();
+      const { from, to, at } = checkRange(req.query.from, req.query.to, now);
+      return figures.get(
+        db,
+        JSON.stringify(['trend', unit ?? null, from, to, vietnamDateOf(now)]),
+        async () => {
+          const scope = await resolveScope(db, unit);
+          return { unit: scope.unit, months: await monthlyTrend(db, scope, from, to, at) };
+        },
+        { instant: at !== null },
+      );
     },
   );
 
@@ -201,8 +273,10 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
       const { user } = requireActor(req);
       const period = parsePeriod(req.query.period);
       if (!period) throw errors.badRequest('INVALID_PERIOD', 'Kỳ phải có dạng 2026, 2026-Q1 hoặc 2026-03.', 'The period must look like 2026, 2026-Q1 or 2026-03.');
-      const scope = await resolveScope(db, readableUnit(user, req.query.unit));
-      return index766(db, scope, period, new Date());
+      const unit = readableUnit(user, req.query.unit);
+      const now = new Date();
+      const { at } = checkRange(period.from, period.to, now);
+      return figures.get(db, JSON.stringify(['index766', unit ?? null, period.key, vietnamDateOf(now)]), async () => index766(db, await resolveScope(db, unit), period, now), { instant: at !== null });
     },
   );
 

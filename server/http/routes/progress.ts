@@ -4,6 +4,7 @@ import { vietnamDateOf } from '../../../domain/org/dates.js';
 import { lineage } from '../../../domain/org/history.js';
 import { TASK_STATUSES } from '../../../domain/plans/progress.js';
 import type { Db } from '../../db/client.js';
+import { DataCache } from '../../db/dataCache.js';
 import { listNotifications, markRead } from '../../modules/notifications/notify.js';
 import { loadHistory } from '../../modules/org/history.js';
 import { addEvidence, addUnitTask, getEvidence, listTaskReports, MAX_EVIDENCE_BYTES, reviewReport, saveReport, submitReport, urgeUnit } from '../../modules/plans/progress.js';
@@ -17,6 +18,10 @@ import { readUpload } from '../upload.js';
 const today = () => vietnamDateOf(new Date());
 
 export const progressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  // a plan's figures and a unit's tasks, kept while the records stay as they were (server/db/dataCache.ts)
+  const figures = new DataCache<unknown>('plan figures', 128);
+  const tasks = new DataCache<unknown>('unit tasks', 512);
+
   app.get('/api/plans/tasks/:id', { schema: { tags: ['plans'], summary: 'Một nhiệm vụ với các báo cáo tiến độ', params: idParam } }, async (req) => {
     const { user } = requireActor(req);
     authorize(user, 'plan.read');
@@ -27,8 +32,7 @@ export const progressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get('/api/plans/:id/figures', { schema: { tags: ['plans'], summary: 'Số liệu tiến độ, kinh phí theo lĩnh vực, đơn vị', params: idParam } }, async (req) => {
     const { user } = requireActor(req);
     authorize(user, 'plan.read');
-    const year = await planYear(db, req.params.id);
-    return planFigures(db, req.params.id, await planUnitNames(db, year));
+    return figures.get(db, JSON.stringify([req.params.id, today()]), async () => planFigures(db, req.params.id, await planUnitNames(db, await planYear(db, req.params.id))));
   });
 
   app.get(
@@ -60,9 +64,13 @@ export const progressRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.get('/api/my/tasks', { schema: { tags: ['plans'], summary: 'Nhiệm vụ của đơn vị tôi (kể cả của các đơn vị tiền thân)' } }, async (req) => {
     const { user } = requireActor(req);
-    const h = await loadHistory(db);
-    const ids = [user.unitId, ...lineage(h, user.unitId).cameFrom.map((s) => s.unitId)];
-    return unitTasks(db, ids, today());
+    const day = today();
+    // keyed on the reader's unit: its tasks and its own progress reports, drafts included, are for its staff
+    return tasks.get(db, JSON.stringify([user.unitId, day]), async () => {
+      const h = await loadHistory(db);
+      const ids = [user.unitId, ...lineage(h, user.unitId).cameFrom.map((s) => s.unitId)];
+      return unitTasks(db, ids, day);
+    });
   });
 
   app.post(

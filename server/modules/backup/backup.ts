@@ -18,8 +18,11 @@ const run = (cmd: string, args: string[]) =>
     execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024 }, (err, _out, stderr) => (err ? reject(new Error(`${cmd}: ${stderr || err.message}`)) : resolve())),
   );
 
-/** A PostgreSQL database dumped to `file` (custom format). */
-export const pgBackup = (databaseUrl: string, file: string) => run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', databaseUrl]);
+/**
+ * A PostgreSQL database dumped to `file` (custom format). Without the rows of `data_changes`: transaction ids of
+ * this cluster, meaningless in the one restored into (server/db/dataCache.ts).
+ */
+export const pgBackup = (databaseUrl: string, file: string) => run('pg_dump', ['--format=custom', '--no-owner', '--exclude-table-data=data_changes', '--file', file, '--dbname', databaseUrl]);
 
 /** A dump restored into an empty PostgreSQL database. */
 export const pgRestore = (databaseUrl: string, file: string) => run('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', '--dbname', databaseUrl, file]);

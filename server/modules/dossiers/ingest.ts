@@ -19,6 +19,10 @@ import { DomainError } from '../../../domain/errors.js';
 import { AppError } from '../../errors.js';
 import { type AuditActor, recordAudit } from '../audit/record.js';
 import { loadCalendar } from '../calendar/calendar.js';
+import { BatchBuilder } from './batches.js';
+import { dossierLockKey, lockBucket } from './lockKeys.js';
+
+export { dossierLockKey };
 
 export interface IncomingEvent {
   sourceSystem: string;
@@ -97,22 +101,20 @@ export function checkEvent(e: IncomingEvent, now: Date): { at: Date; appointment
 /** A row error's message in Vietnamese, as ingest gives it. */
 export const ingestMessage = (code: string, e: IncomingEvent, details?: Record<string, unknown>) => (MESSAGES[code] ?? (() => code))(e, details);
 
-/** The lock key of a dossier (source system + code), for `lockDossiers`. */
-export const dossierLockKey = (sourceSystem: string, dossierCode: string) => JSON.stringify([sourceSystem, dossierCode]);
-
 /**
  * Locks the batch's dossiers (by source system and code) for the transaction, in one order for every batch.
- * The keys are hashed into LOCK_BUCKETS advisory locks, so a batch of any size takes at most that many (the
- * server's lock table is shared by every connection: a lock per dossier would run out of it on a bulk
- * import); two batches whose dossiers share a bucket wait for each other, which is slower but as correct.
+ * The keys are hashed into LOCK_BUCKETS advisory locks (`lockBucket`), so a batch of any size takes at most
+ * that many (the server's lock table is shared by every connection: a lock per dossier would run out of it on
+ * a bulk import); two batches whose dossiers share a bucket wait for each other, which is slower but as
+ * correct. A bulk import that keeps its batches to disjoint sets of buckets runs them side by side.
  */
 export async function lockDossiers(tx: Tx, keys: string[]) {
   if (keys.length === 0) return;
-  await tx.execute(sql`SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, ${INGEST_LOCK_SEED}) & ${LOCK_BUCKETS - 1} AS h FROM unnest(${textArray(keys)}::text[]) AS k ORDER BY h) AS x`);
+  const buckets = [...new Set(keys.map(lockBucket))].sort((a, b) => a - b);
+  await tx.execute(sql`SELECT count(pg_advisory_xact_lock(${INGEST_LOCK_SPACE}::int4, b)) FROM unnest(${`{${buckets.join(',')}}`}::int4[]) AS b`);
 }
 
-const INGEST_LOCK_SEED = 7_310_766;
-const LOCK_BUCKETS = 1024;
+const INGEST_LOCK_SPACE = 7_310_766;
 /** A text[] literal for one array parameter (one parameter instead of one per value). */
 export const textArray = (items: string[]) => `{${items.map(pgArrayItem).join(',')}}`;
 const pgArrayItem = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -129,11 +131,12 @@ export async function ingestEvents(db: Db, actor: AuditActor, events: IncomingEv
 
 /**
  * For bulk runs (`runBatches`): `onLocked` is called once the batch holds its dossiers' locks, and
- * `beforeWrite` awaited after every check, before anything is written.
+ * `beforeShared` awaited once its own dossiers and events are written, before the counters and the audit
+ * trail, which every batch shares (their locks are taken only after it).
  */
 export interface BatchHooks {
   onLocked?: () => void;
-  beforeWrite?: () => Promise<void>;
+  beforeShared?: () => Promise<void>;
 }
 
 /** The same, inside the caller's transaction (which keeps the locks it takes until it ends). */
@@ -241,7 +244,6 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
   if (errors.length) {
     throw new AppError(400, 'INGEST_INVALID', `${errors.length} dòng có lỗi; không có sự kiện nào được ghi.`, `${errors.length} rows have errors; nothing was written.`, { errors });
   }
-  await hooks.beforeWrite?.();
   const touched = [...work.values()].filter((w) => w.newEvents.length > 0);
   const deltas = new DailyDeltas();
   const factDeltas = new FactDeltas();
@@ -280,6 +282,7 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
   }
   await updateRows(tx, dossiers, 'id', known.map(({ w, values }) => ({ id: w.id, ...values })));
   await copyRows(tx, dossierEvents, touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null }))));
+  await hooks.beforeShared?.();
   await deltas.write(tx);
   await factDeltas.write(tx);
   await recordAudit(tx, actor, {
@@ -291,25 +294,29 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
   return { applied: events.length - duplicates.length, duplicates, dossiers: touched.length };
 }
 
-/** A long list of events in batches of about `size`, never splitting one dossier's run of events. */
+/**
+ * A long list of events in batches of about `size` (`BatchBuilder`: a dossier's run never cut; with
+ * `concurrency` > 1 the batches alternate between disjoint halves of the lock buckets, so that they overlap).
+ */
 export async function ingestInBatches(db: Db, actor: AuditActor, events: IncomingEvent[], now = new Date(), size = 5000, concurrency = 1) {
   function* batches() {
-    for (let i = 0; i < events.length; ) {
-      let end = Math.min(i + size, events.length);
-      while (end < events.length && events[end].dossierCode === events[end - 1].dossierCode) end++;
-      yield events.slice(i, end);
-      i = end;
+    const builder = new BatchBuilder(size, concurrency);
+    for (const e of events) {
+      const full = builder.add(e);
+      if (full) yield full.events;
     }
+    for (const b of builder.rest()) yield b.events;
   }
   return runBatches(db, actor, batches(), now, concurrency);
 }
 
 /**
  * Batches in their order, each all or nothing, with up to `concurrency` in flight (PostgreSQL: each on its
- * own connection, so that one batch's reads and checks run while the one before it writes). A batch starts
- * once the one before it holds its dossiers' locks, and writes only once that one has committed: a dossier
- * whose events are in two batches gets them in the batches' order, and what is written is always the
- * batches up to some point, as if they ran one after the other. The first batch refused stops the run
+ * own connection, so that one batch reads, checks and writes its dossiers and events while the one before it
+ * writes its counters). A batch starts once the one before it holds its dossiers' locks (a dossier in both
+ * waits for the first to commit: its events are applied in the batches' order), and writes the counters and
+ * commits only once that one has committed: what is written is always the batches up to some point, as if
+ * they ran one after the other. The first batch refused stops the run
  * (those after it write nothing); its error is thrown with `batch` (its number from 0) in the details,
  * after `onBatch` was called, in order, for every batch written before it.
  */
@@ -334,7 +341,7 @@ export async function runBatches(
     const holdsLocks = new Promise<void>((resolve) => (locked = resolve));
     const hooks: BatchHooks = {
       onLocked: locked,
-      beforeWrite: async () => {
+      beforeShared: async () => {
         if (!(await before)) throw CANCELLED;
       },
     };

@@ -23,7 +23,8 @@ export interface CsvStreamLimits {
 
 const encodingError = () => errors.badRequest('ENCODING', 'Tệp CSV phải được lưu với mã hoá UTF-8 (Excel: "CSV UTF-8").', 'The CSV file must be UTF-8 encoded.');
 
-export async function* csvGroups(source: AsyncIterable<Buffer | Uint8Array>, limits: CsvStreamLimits = { maxColumns: 64, maxCellChars: 32_767 }): AsyncGenerator<CsvGroup> {
+/** `groupChars`: text gathered before the complete rows in it are parsed and yielded as a group. */
+export async function* csvGroups(source: AsyncIterable<Buffer | Uint8Array>, limits: CsvStreamLimits = { maxColumns: 64, maxCellChars: 32_767 }, groupChars = 256 * 1024): AsyncGenerator<CsvGroup> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let text = '';
   let bytes = 0;
@@ -43,11 +44,13 @@ export async function* csvGroups(source: AsyncIterable<Buffer | Uint8Array>, lim
   /** Rows of `text` from `pos`: complete records only unless `final`; returns where it stopped. */
   const parse = (final: boolean, out: string[][]): number => {
     let pos = 0;
+    // the next quote, searched once and again only once passed (a search per line would scan to the end each time)
+    let quote = -2;
     while (pos < text.length) {
       const nl = text.indexOf('\n', pos);
       if (nl === -1 && !final) break;
       const end = nl === -1 ? text.length : nl;
-      const quote = text.indexOf('"', pos);
+      if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
       if (quote === -1 || quote >= end) {
         // the common case: a line without quotes
         const line = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
@@ -122,7 +125,7 @@ export async function* csvGroups(source: AsyncIterable<Buffer | Uint8Array>, lim
     } catch {
       throw encodingError();
     }
-    if (text.length < 256 * 1024) continue;
+    if (text.length < groupChars) continue;
     const g = flush(false);
     if (g) yield g;
   }

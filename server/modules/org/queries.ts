@@ -5,10 +5,11 @@ import { orgEvents } from '../../db/schema.js';
 import type { IsoDate } from '../../../domain/org/dates.js';
 import { type OrgHistory, unitHistory, unitsAsOf } from '../../../domain/org/history.js';
 import { errors } from '../../errors.js';
-import { loadHistory, loadHistoryOn } from './history.js';
+import { loadHistory } from './history.js';
 
+/** From the kept history (server/db/versioned.ts): no query while the organisation stands. */
 export async function listUnitsAsOf(db: Db, date: IsoDate) {
-  return unitsAsOf(await loadHistoryOn(db, date), date);
+  return unitsAsOf(await loadHistory(db), date);
 }
 
 /** The latest name a unit had (the name it is remembered by). */

@@ -6,6 +6,7 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { type Block, buildOfficialDocx } from '../documents/decree30.js';
+import { DataCache } from '../../db/dataCache.js';
 import type { Db, Tx } from '../../db/client.js';
 import { parRoundUnits, parRounds, parScores } from '../../db/schema.js';
 import { setsOf } from './criteriaSets.js';
@@ -108,9 +109,17 @@ export async function storeResults(db: Db | Tx, roundId: number): Promise<UnitRe
 }
 
 /** The results as the people following the round see them; `onlyUnit` limits them to one unit's row. */
+/**
+ * A round's results for every unit, kept while the records stay as they were (server/db/dataCache.ts); the
+ * same for every reader, each sees only the units of their scope (`roundResults`).
+ */
+const resultsCache = new DataCache<{ round: RoundRow; units: UnitResult[] }>('PAR results', 64);
+
 export async function roundResults(db: Db, roundId: number, onlyUnit: number | null = null) {
-  const round = await requireRound(db, roundId);
-  const units = await computeResults(db, round, true, await loadHistory(db));
+  const { round, units } = await resultsCache.get(db, String(roundId), async () => {
+    const round = await requireRound(db, roundId);
+    return { round, units: await computeResults(db, round, true, await loadHistory(db)) };
+  });
   return { round: presentRound(round), units: onlyUnit === null ? units : units.filter((u) => u.unitId === onlyUnit) };
 }
 

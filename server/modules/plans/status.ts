@@ -16,15 +16,18 @@ export interface TaskState {
 export async function taskStates(db: Db, taskIds: number[]): Promise<Map<number, TaskState>> {
   const out = new Map<number, TaskState>();
   if (taskIds.length === 0) return out;
-  const leads = await db
-    .select({ taskId: planTaskUnits.taskId, unitId: planTaskUnits.unitId })
-    .from(planTaskUnits)
-    .where(and(inArray(planTaskUnits.taskId, taskIds), eq(planTaskUnits.role, 'lead')));
-  const accepted = await db
-    .select({ taskId: taskProgress.taskId, unitId: taskProgress.unitId, status: taskProgress.status })
-    .from(taskProgress)
-    .where(and(inArray(taskProgress.taskId, taskIds), eq(taskProgress.state, 'accepted')))
-    .orderBy(asc(taskProgress.period));
+  // independent reads, sent at once (PostgreSQL answers them on several connections; PGlite in turn)
+  const [leads, accepted] = await Promise.all([
+    db
+      .select({ taskId: planTaskUnits.taskId, unitId: planTaskUnits.unitId })
+      .from(planTaskUnits)
+      .where(and(inArray(planTaskUnits.taskId, taskIds), eq(planTaskUnits.role, 'lead'))),
+    db
+      .select({ taskId: taskProgress.taskId, unitId: taskProgress.unitId, status: taskProgress.status })
+      .from(taskProgress)
+      .where(and(inArray(taskProgress.taskId, taskIds), eq(taskProgress.state, 'accepted')))
+      .orderBy(asc(taskProgress.period)),
+  ]);
   for (const id of taskIds) out.set(id, { status: 'not_started', byUnit: new Map(), leadUnitIds: [] });
   for (const l of leads) out.get(l.taskId)!.leadUnitIds.push(l.unitId);
   for (const a of accepted) out.get(a.taskId)!.byUnit.set(a.unitId, a.status as TaskStatus); // later periods overwrite

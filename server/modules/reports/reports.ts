@@ -8,6 +8,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { DataCache } from '../../db/dataCache.js';
 import { auditHead, cchcReports, reportTemplates, users } from '../../db/schema.js';
 import { can } from '../../../domain/access/policy.js';
 import { unitsAsOf, type OrgHistory } from '../../../domain/org/history.js';
@@ -126,16 +127,34 @@ export interface ReportBody {
   appendices: (BlockAppendix & { key: string })[];
 }
 
+/**
+ * The blocks' results of a unit's report for a window, kept while the records stay as they were
+ * (server/db/dataCache.ts). They are the same for every reader: the texts (a unit's draft) are not part of
+ * them and are added per reader by `composeBody`.
+ */
+const blockCache = new DataCache<Map<string, BlockResult>>('report blocks', 512);
+
+/** Cached results: the same objects for every reader, who must not change them. */
+function blockResults(db: Db, template: ReportTemplate, unitId: number, kind: ReportKind, w: PeriodWindow, now: Date, predecessors: boolean): Promise<Map<string, BlockResult>> {
+  const keys = [...new Set([...template.sections.flatMap((s) => s.blocks), ...template.appendices])];
+  const key = JSON.stringify([keys, unitId, kind, predecessors, w.key, w.from, w.to, w.periodTo, w.period.calendar, vietnamDateOf(now)]);
+  return blockCache.get(
+    db,
+    key,
+    async () => {
+      const scope = await resolveScope(db, unitId, { predecessors });
+      const province = kind === 'province';
+      // independent blocks, sent at once (PostgreSQL answers them on several connections; PGlite in turn)
+      const computed = await Promise.all(keys.map(async (k) => [k, await reportBlock(k)?.compute({ db, scope, w, province, now })] as const));
+      return new Map(computed.filter((x): x is [string, BlockResult] => x[1] !== undefined));
+    },
+    { instant: w.at !== null },
+  );
+}
+
 /** The figures, sentences and appendices of every block the template names, each computed once. */
 async function composeBody(db: Db, template: ReportTemplate, unitId: number, kind: ReportKind, w: PeriodWindow, texts: Record<string, string>, now: Date, predecessors = true): Promise<ReportBody> {
-  const scope = await resolveScope(db, unitId, { predecessors });
-  const province = kind === 'province';
-  const keys = [...new Set([...template.sections.flatMap((s) => s.blocks), ...template.appendices])];
-  const results = new Map<string, BlockResult>();
-  for (const key of keys) {
-    const b = reportBlock(key);
-    if (b) results.set(key, await b.compute({ db, scope, w, province, now }));
-  }
+  const results = await blockResults(db, template, unitId, kind, w, now, predecessors);
   const blockFigures = Object.fromEntries([...results].map(([k, r]) => [k, r.figures]));
   return {
     window: { from: w.from, to: w.periodTo, judgedAt: w.to, calendar: w.period.calendar },
@@ -183,23 +202,41 @@ function presentRow(r: ReportRow | undefined) {
 }
 
 /**
- * What a reader may see of a report's texts: a unit's own always, another unit's once submitted; the
- * province's draft is Sở Nội vụ's work (those who manage reports), everyone's once finalised.
+ * Whom a report's texts are shown to — a unit's own always, another unit's once submitted; the province's
+ * draft is Sở Nội vụ's work (those who manage reports), everyone's once finalised — depends only on which of
+ * these readers one is: the key of the kept views.
  */
-function textsVisible(user: SessionUser, unitId: number, kind: ReportKind, row: ReportRow | undefined): boolean {
+type Reader = 'manager' | 'reader' | 'own' | 'other';
+
+function readerOf(user: SessionUser, unitId: number, kind: ReportKind): Reader {
+  if (kind === 'province') return can(user, 'report.manage') ? 'manager' : 'reader';
+  return user.unitId === unitId ? 'own' : 'other';
+}
+
+function textsVisible(reader: Reader, row: ReportRow | undefined): boolean {
   if (!row || row.state === 'finalised') return true;
-  if (kind === 'province') return can(user, 'report.manage');
-  if (user.unitId === unitId) return true;
+  if (reader === 'manager' || reader === 'own') return true;
+  if (reader === 'reader') return false;
   return row.state === 'submitted';
 }
 
-/** `predecessors: false`: a unit's figures without the units it came from (they count by default). */
-export async function getReport(db: Db, user: SessionUser, unitId: number | undefined, period: string, now: Date, opts: { calendar?: boolean; predecessors?: boolean } = {}) {
-  const w = windowOf(period, { calendar: opts.calendar }, now);
-  const { h, unit, kind } = await resolveReportUnit(db, unitId, w);
-  if (!can(user, 'report.read', { unitId: unit.id })) throw errors.forbidden();
+interface ReportView {
+  row: ReportRow | undefined;
+  visible: boolean;
+  body: ReportBody;
+  differences: ReturnType<typeof figureDifferences> | null;
+}
+
+/**
+ * A report as one kind of reader sees it, kept while the records stay as they were (server/db/dataCache.ts):
+ * keyed on the unit, the period, the options and the reader's kind, so that no reader is ever served texts
+ * another kind of reader may see (a unit's draft stays with its unit).
+ */
+const views = new DataCache<ReportView>('report views', 512);
+
+async function reportView(db: Db, h: OrgHistory, unit: { id: number }, kind: ReportKind, period: string, w: PeriodWindow, reader: Reader, now: Date, opts: { calendar?: boolean; predecessors?: boolean }): Promise<ReportView> {
   const row = await reportRow(db, unit.id, period);
-  const visible = textsVisible(user, unit.id, kind, row);
+  const visible = textsVisible(reader, row);
   const template = row ? await templateById(db, row.templateId) : (await currentTemplate(db)).body;
   let body: ReportBody;
   let differences = null;
@@ -213,13 +250,25 @@ export async function getReport(db: Db, user: SessionUser, unitId: number | unde
   if (kind === 'province') {
     const units = reportingUnits(h, unit.id, w.periodTo);
     const submitted = units.length ? await db.select().from(cchcReports).where(and(eq(cchcReports.period, period), inArray(cchcReports.unitId, units.map((u) => u.id)), inArray(cchcReports.state, ['submitted', 'finalised']))) : [];
+    const collator = new Intl.Collator('vi');
     for (const s of body.sections) {
       s.unitTexts = submitted
         .map((r) => ({ unitId: r.unitId, unitName: nameOn(h, r.unitId, w.periodTo), text: ((r.texts as Record<string, string>)[s.key] ?? '').trim() }))
         .filter((x) => x.text)
-        .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+        .sort((a, b) => collator.compare(a.unitName, b.unitName));
     }
   }
+  return { row, visible, body, differences };
+}
+
+/** `predecessors: false`: a unit's figures without the units it came from (they count by default). */
+export async function getReport(db: Db, user: SessionUser, unitId: number | undefined, period: string, now: Date, opts: { calendar?: boolean; predecessors?: boolean } = {}) {
+  const w = windowOf(period, { calendar: opts.calendar }, now);
+  const { h, unit, kind } = await resolveReportUnit(db, unitId, w);
+  if (!can(user, 'report.read', { unitId: unit.id })) throw errors.forbidden();
+  const reader = readerOf(user, unit.id, kind);
+  const key = JSON.stringify([unit.id, kind, period, opts.calendar === true, opts.predecessors !== false, reader, vietnamDateOf(now)]);
+  const { row, visible, body, differences } = await views.get(db, key, () => reportView(db, h, unit, kind, period, w, reader, now, opts), { instant: w.at !== null });
   const state = (row?.state as ReportState | undefined) ?? null;
   const own = user.unitId === unit.id;
   const allowed = (action: 'save' | 'submit' | 'return' | 'finalise') => {

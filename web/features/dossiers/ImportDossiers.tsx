@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { BulkImport } from './BulkImport';
 
 export function ImportDossiers({ onDone }: { onDone(): void }) {
   const { t } = useI18n();
@@ -29,14 +30,15 @@ export function ImportDossiers({ onDone }: { onDone(): void }) {
   };
   return (
     <>
-      <Group>
-        <FileButton onChange={send} accept=".csv,.xlsx">
+      <Group align="flex-start">
+        <FileButton onChange={send} accept=".csv,.xlsx" inputProps={{ 'data-testid': 'import-dossiers-input' } as React.ComponentProps<'input'>}>
           {(props) => (
             <Button {...props} loading={busy} variant="light" data-testid="import-dossiers">
               {t('importDossiers')}
             </Button>
           )}
         </FileButton>
+        <BulkImport onDone={onDone} />
       </Group>
       {done && (
         <Alert color="green" data-testid="import-result">
