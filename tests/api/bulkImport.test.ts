@@ -171,6 +171,10 @@ describe.each(ENGINES)('bulk import of a CSV file on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(202);
     const job = res.json();
     expect(job.status).toBe('running');
+    // one import at a time: refused before the second file is received
+    const second = await as(bulk.app, admin).upload('/api/dossiers/import/bulk', 'lich-su-2.csv', Buffer.from('x'));
+    expect(second.statusCode).toBe(409);
+    expect(second.json().code).toBe('IMPORT_RUNNING');
     let polled = job;
     for (let i = 0; i < 200 && polled.status === 'running'; i++) {
       await new Promise((r) => setTimeout(r, 50));

@@ -146,6 +146,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
     },
     async (req, reply) => {
       const actor = ingestActor(req);
+      jobs.assertIdle(); // before gigabytes are received
       const upload = await receiveToFile(req, importDir, bulkImportMaxBytes, ['.csv']);
       const job = jobs.start(actor, req.auth?.user.id ?? null, upload.path, upload.name);
       return reply.status(202).send(job);

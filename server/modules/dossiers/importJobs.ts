@@ -34,12 +34,15 @@ export class ImportJobs {
     private options: Omit<BulkOptions, 'onProgress'> = {},
   ) {}
 
+  /** Refuses while another import runs (asked before an upload is received, and again when it starts). */
+  assertIdle() {
+    if (this.running) throw errors.conflict('IMPORT_RUNNING', 'Đang có một lần nhập tệp lớn chưa xong; hãy đợi nó kết thúc.', 'Another bulk import is running; wait for it to end.');
+  }
+
   /** Starts importing the file at `path` (deleted when done); refuses while another import runs. */
   start(actor: AuditActor, userId: number | null, path: string, fileName: string): ImportJob {
-    if (this.running) {
-      void rm(path, { force: true });
-      throw errors.conflict('IMPORT_RUNNING', 'Đang có một lần nhập tệp lớn chưa xong; hãy đợi nó kết thúc.', 'Another bulk import is running; wait for it to end.');
-    }
+    if (this.running) void rm(path, { force: true });
+    this.assertIdle();
     const job: ImportJob = { id: randomUUID(), fileName, userId, startedAt: new Date().toISOString(), finishedAt: null, status: 'running', progress: null, error: null };
     this.jobs.set(job.id, job);
     for (const id of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - KEEP))) this.jobs.delete(id);
