@@ -82,8 +82,8 @@ async function fileOf(part: MultipartFile, maxBytes: number): Promise<Upload> {
   return { name: checkFileName(part.filename), data };
 }
 
-/** The one file of a multipart request (field "file"; other fields are ignored). */
-export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
+/** The one file part of a multipart request (field "file"; other fields are ignored), not yet read. */
+async function filePart(req: FastifyRequest, maxBytes: number): Promise<MultipartFile> {
   if (!req.isMultipart()) throw notMultipart();
   let part: MultipartFile | undefined;
   try {
@@ -92,7 +92,12 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
     throw asUploadError(e, maxBytes);
   }
   if (!part) throw errors.badRequest('NO_FILE', 'Chưa chọn tệp.', 'No file was sent.', { field: 'file' });
-  return fileOf(part, maxBytes);
+  return part;
+}
+
+/** The one file of a multipart request (field "file"; other fields are ignored). */
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
+  return fileOf(await filePart(req, maxBytes), maxBytes);
 }
 
 /**
@@ -100,14 +105,7 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
  * at most `maxBytes`, its name ending in one of `extensions`. Whatever goes wrong, the partial file is removed.
  */
 export async function receiveToFile(req: FastifyRequest, dir: string, maxBytes: number, extensions: string[]): Promise<{ name: string; path: string; bytes: number }> {
-  if (!req.isMultipart()) throw notMultipart();
-  let part: MultipartFile | undefined;
-  try {
-    part = (await req.file({ limits: { fileSize: maxBytes, files: 1 } })) as MultipartFile | undefined;
-  } catch (e) {
-    throw asUploadError(e, maxBytes);
-  }
-  if (!part) throw errors.badRequest('NO_FILE', 'Chưa chọn tệp.', 'No file was sent.', { field: 'file' });
+  const part = await filePart(req, maxBytes);
   const name = checkFileName(part.filename);
   if (!extensions.includes(extname(name).toLowerCase())) {
     part.file.resume();

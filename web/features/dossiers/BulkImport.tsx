@@ -3,31 +3,18 @@
  * progress, then the server's job polled each second — the whole file checked, then written in batches —
  * with a progress bar, the rate and the time left. A job still running is picked up when the page opens.
  */
-import { Alert, Button, FileButton, List, Progress, Stack, Text } from '@mantine/core';
+import { Button, FileButton, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import type { ApiResult } from '../../app/apiTypes';
+import type { ImportJobs } from '../../../server/modules/dossiers/importJobs';
+import { RowErrors } from './RowErrors';
 
-interface JobProgress {
-  phase: 'checking' | 'writing' | 'done' | 'failed';
-  totalBytes: number;
-  bytesRead: number;
-  rows: number;
-  written: number;
-  applied: number;
-  duplicates: number;
-  batches: number;
-  eventsPerSecond: number;
-  etaSeconds: number | null;
-}
-interface Job {
-  id: string;
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  progress: JobProgress | null;
-  error: { message: string; details: { errors?: { row: number; message: string }[]; errorCount?: number } } | null;
-}
+/** GET /api/dossiers/import/jobs/:id (the server's own type, dates and details as JSON carries them) */
+type Job = ApiResult<ImportJobs['get']> & object;
+type RowError = { row: number; message: string };
 
 /** h:mm:ss */
 const clock = (s: number) => {
@@ -39,7 +26,7 @@ export function BulkImport({ onDone }: { onDone(): void }) {
   const { t } = useI18n();
   const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
   const [job, setJob] = useState<Job | null>(null);
-  const [error, setError] = useState<{ message: string; rows: { row: number; message: string }[] } | null>(null);
+  const [error, setError] = useState<{ message: string; rows: RowError[] } | null>(null);
   const timer = useRef<number | undefined>(undefined);
 
   const poll = (id: string) => {
@@ -83,7 +70,7 @@ export function BulkImport({ onDone }: { onDone(): void }) {
       setJob(j);
       poll(j.id);
     } catch (e) {
-      setError({ message: (e as Error).message, rows: e instanceof ApiError && Array.isArray(e.details?.errors) ? (e.details.errors as { row: number; message: string }[]) : [] });
+      setError({ message: (e as Error).message, rows: e instanceof ApiError && Array.isArray(e.details?.errors) ? (e.details.errors as RowError[]) : [] });
     } finally {
       setSending(null);
     }
@@ -93,7 +80,7 @@ export function BulkImport({ onDone }: { onDone(): void }) {
   const busy = sending !== null || job?.status === 'running';
   const value = sending ? (sending.sent / Math.max(1, sending.total)) * 100 : !p ? 0 : p.phase === 'checking' ? (p.bytesRead / Math.max(1, p.totalBytes)) * 100 : (p.written / Math.max(1, p.rows)) * 100;
   const label = sending ? t('bulkSending') : !p ? t('bulkChecking') : p.phase === 'checking' ? t('bulkChecking') : p.phase === 'writing' ? t('bulkWriting') : p.phase === 'done' ? t('bulkDone') : t('bulkFailed');
-  const failure = error ?? (job?.status === 'failed' && job.error ? { message: job.error.message, rows: job.error.details.errors ?? [] } : null);
+  const failure = error ?? (job?.status === 'failed' && job.error ? { message: job.error.message, rows: (job.error.details.errors ?? []) as RowError[] } : null);
   return (
     <Stack gap="xs">
       <FileButton onChange={send} accept=".csv" inputProps={{ 'data-testid': 'bulk-import-input' } as React.ComponentProps<'input'>}>
@@ -126,18 +113,7 @@ export function BulkImport({ onDone }: { onDone(): void }) {
           )}
         </div>
       )}
-      {failure && (
-        <Alert color="red" title={failure.message} role="alert" data-testid="bulk-error">
-          <List size="sm">
-            {failure.rows.slice(0, 20).map((r) => (
-              <List.Item key={r.row}>
-                {t('row')} {formatNumber(r.row)}: {r.message}
-              </List.Item>
-            ))}
-          </List>
-          {failure.rows.length > 20 && <Text size="sm">…</Text>}
-        </Alert>
-      )}
+      {failure && <RowErrors message={failure.message} rows={failure.rows} testId="bulk-error" />}
     </Stack>
   );
 }

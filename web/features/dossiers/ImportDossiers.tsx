@@ -1,10 +1,11 @@
 /** The administrator sends a file of dossier events (.csv / .xlsx) from a one-stop system that has no API link. */
-import { Alert, Button, FileButton, Group, List, Text } from '@mantine/core';
+import { Alert, Button, FileButton, Group } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { BulkImport } from './BulkImport';
+import { RowErrors } from './RowErrors';
 
 export function ImportDossiers({ onDone }: { onDone(): void }) {
   const { t } = useI18n();
@@ -46,18 +47,7 @@ export function ImportDossiers({ onDone }: { onDone(): void }) {
           {done.duplicates.length ? ` · ${formatNumber(done.duplicates.length)} ${t('alreadyReceived')}` : ''}
         </Alert>
       )}
-      {error && (
-        <Alert color="red" title={error.message} role="alert">
-          <List size="sm">
-            {error.rows.slice(0, 20).map((r) => (
-              <List.Item key={r.row}>
-                {t('row')} {r.row}: {r.message}
-              </List.Item>
-            ))}
-          </List>
-          {error.rows.length > 20 && <Text size="sm">…</Text>}
-        </Alert>
-      )}
+      {error && <RowErrors message={error.message} rows={error.rows} />}
     </>
   );
 }
