@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
@@ -65,7 +65,7 @@ export async function buildApp(opts: AppOptions) {
   const { db, engine } = opts.database;
   // one log line per request only at debug level: at info every request cost two lines (measured, issue 15)
   const level = typeof opts.logger === 'object' && opts.logger && 'level' in opts.logger ? String(opts.logger.level) : 'info';
-  const app = Fastify({ logger: opts.logger ?? false, disableRequestLogging: !['debug', 'trace'].includes(level), trustProxy: opts.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: opts.logger ?? false, logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(level) }), trustProxy: opts.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

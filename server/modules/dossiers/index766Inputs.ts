@@ -4,6 +4,7 @@
  * counters, the survey side of 5.4 from the survey counters; the criteria that do not apply to communes from
  * an administrator-edited setting (defaults unverified).
  */
+import { atOnce } from '../../db/atOnce.js';
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { procedures, settings } from '../../db/schema.js';
@@ -63,14 +64,14 @@ export async function index766Extras(db: Db, scope: Scope, from: IsoDate, to: Is
     const h = await scope.history();
     return h.units.find((u) => u.id === scope.unit!.id)?.type === 'commune';
   };
-  // independent reads, sent at once (PostgreSQL answers them on several connections; PGlite in turn)
-  const [facts, pub, notApplicable, f, surveys] = await Promise.all([
-    sumFacts(db, scope.unitIds, from, to),
-    publicityFigures(db, scope, to),
-    isCommune().then(async (c) => (c ? (await communeNotApplicable(db)).keys : [])),
+  // independent reads, sent at once (in turn inside a transaction: atOnce)
+  const [facts, pub, notApplicable, f, surveys] = await atOnce(db, [
+    () => sumFacts(db, scope.unitIds, from, to),
+    () => publicityFigures(db, scope, to),
+    () => isCommune().then(async (c) => (c ? (await communeNotApplicable(db)).keys : [])),
     // 5.2 and the dossier side of 5.4 from the feedback (PAKN) counters: open items past their deadline count as late
-    feedbackFigures(db, scope.unitIds ?? [], new Date(`${from}T00:00:00+07:00`), new Date(`${to}T23:59:59.999+07:00`), at ?? new Date(`${to}T23:59:59.999+07:00`)),
-    surveyFigures766(db, scope.unitIds, from, to),
+    () => feedbackFigures(db, scope.unitIds ?? [], new Date(`${from}T00:00:00+07:00`), new Date(`${to}T23:59:59.999+07:00`), at ?? new Date(`${to}T23:59:59.999+07:00`)),
+    () => surveyFigures766(db, scope.unitIds, from, to),
   ]);
   return {
     publicity: { ...pub, synced: share(facts.synced, facts.syncReported) },

@@ -3,6 +3,7 @@
  * period, the same by procedure / field / level / receiving unit / month, the Decision 766 index, and
  * the drill-down list (the one place that reads dossiers, a page at a time).
  */
+import { atOnce } from '../../db/atOnce.js';
 import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lt, lte, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dossierDaily, dossierProcedureMonthly, dossiers, orgUnitNames, procedures } from '../../db/schema.js';
@@ -166,7 +167,7 @@ export async function onlineServices(db: Db, scope: Scope, from: IsoDate, to: Is
 
 /** The index of [from, to] on a one-stop report being read (the overview reads it once for several tiles); the reads go at once. */
 export async function index766Of(db: Db, scope: Scope, from: IsoDate, to: IsoDate, at: Date | null, report: OneStopReport | Promise<OneStopReport>) {
-  const [r, procedures, extras] = await Promise.all([report, onlineServices(db, scope, from, to), index766Extras(db, scope, from, to, at)]);
+  const [r, procedures, extras] = await atOnce(db, [async () => report, () => onlineServices(db, scope, from, to), () => index766Extras(db, scope, from, to, at)]);
   return computeIndex766({ procedures, report: r, ...extras });
 }
 

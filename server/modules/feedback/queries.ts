@@ -1,4 +1,5 @@
 /** Reads of feedback: the staff's lists and item page, the public lookup by code and the published answers. */
+import { atOnce } from '../../db/atOnce.js';
 import ExcelJS from 'exceljs';
 import { and, arrayContains, asc, desc, eq, ilike, inArray, isNotNull, isNull, lte, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -49,9 +50,9 @@ export async function listFeedback(db: Db, user: SessionUser, q: ListQuery, now 
     q.to ? sql`${i.receivedAt} <= ${new Date(`${q.to}T23:59:59.999+07:00`)}` : undefined,
   );
   const order = q.sort === 'received' ? [desc(i.receivedAt)] : [sql`${i.dueAt} asc nulls last`, asc(i.receivedAt)];
-  const [rows, [{ n }]] = await Promise.all([
-    db.select().from(i).where(where).orderBy(...order).limit(q.limit ?? 50).offset(q.offset ?? 0),
-    db.select({ n: sql<string>`count(*)` }).from(i).where(where),
+  const [rows, [{ n }]] = await atOnce(db, [
+    () => db.select().from(i).where(where).orderBy(...order).limit(q.limit ?? 50).offset(q.offset ?? 0),
+    () => db.select({ n: sql<string>`count(*)` }).from(i).where(where),
   ]);
   const cal = await loadCalendar(db);
   const names = await unitNames(db);
@@ -122,10 +123,10 @@ export async function publicFeedback(db: Db, code: string, now = new Date()) {
 export async function publishedAnswers(db: Db, q: { q?: string; field?: string; unit?: number; limit?: number; offset?: number }) {
   const i = feedbackItems;
   const where = and(eq(i.state, 'published'), isNotNull(i.publishedAt), q.field ? eq(i.field, q.field) : undefined, q.unit ? eq(i.unitId, q.unit) : undefined, q.q ? or(ilike(i.content, `%${q.q}%`), ilike(i.answer, `%${q.q}%`), ilike(i.code, `%${q.q}%`)) : undefined);
-  const [rows, [{ n }], fields] = await Promise.all([
-    db.select({ code: i.code, field: i.field, unitId: i.unitId, content: i.content, answer: i.answer, receivedAt: i.receivedAt, publishedAt: i.publishedAt }).from(i).where(where).orderBy(desc(i.publishedAt)).limit(q.limit ?? 20).offset(q.offset ?? 0),
-    db.select({ n: sql<string>`count(*)` }).from(i).where(where),
-    db.selectDistinct({ field: i.field }).from(i).where(and(eq(i.state, 'published'), isNotNull(i.field))),
+  const [rows, [{ n }], fields] = await atOnce(db, [
+    () => db.select({ code: i.code, field: i.field, unitId: i.unitId, content: i.content, answer: i.answer, receivedAt: i.receivedAt, publishedAt: i.publishedAt }).from(i).where(where).orderBy(desc(i.publishedAt)).limit(q.limit ?? 20).offset(q.offset ?? 0),
+    () => db.select({ n: sql<string>`count(*)` }).from(i).where(where),
+    () => db.selectDistinct({ field: i.field }).from(i).where(and(eq(i.state, 'published'), isNotNull(i.field))),
   ]);
   const names = await unitNames(db);
   return {

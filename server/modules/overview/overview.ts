@@ -4,6 +4,7 @@
  * year where one is set and the units worst on each figure. Each tile is read through the function of the
  * page its link opens, from counters; reads shared by several tiles are done once (`memo`).
  */
+import { atOnce } from '../../db/atOnce.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { indicatorTargets } from '../../db/schema.js';
@@ -118,9 +119,10 @@ export async function overview(db: Db, user: SessionUser, unit: number | undefin
   const tiles = TILES.filter((t) => !q.only || q.only.includes(t.key));
   const targets = await targetsOf(ctx, tiles.flatMap((t) => (t.indicator ? [t.indicator] : [])));
   // all at once (PostgreSQL answers them on several connections); reads shared by tiles are made once (memo)
-  const out: OverviewTile[] = await Promise.all(
-    tiles.map(async (t) => {
-      const [v, worst] = await Promise.all([t.compute(ctx), worstOf(ctx, t)]);
+  const out: OverviewTile[] = await atOnce(
+    db,
+    tiles.map((t) => async () => {
+      const [v, worst] = await atOnce(db, [() => t.compute(ctx), () => worstOf(ctx, t)]);
       const target = v.target ?? (t.indicator ? (targets.get(t.indicator) ?? null) : null);
       return { key: t.key, name: t.name, nameEn: t.nameEn, measure: t.measure, better: t.better, state: v.value === null ? ('no_data' as const) : ('ok' as const), ...v, target, worst };
     }),

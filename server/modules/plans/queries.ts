@@ -1,4 +1,5 @@
 /** Reads of plans and their tasks, with units named as they were in the plan year. */
+import { atOnce } from '../../db/atOnce.js';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { planAreas, plans, planTaskProducts, planTasks, planTaskUnits, taskProgress } from '../../db/schema.js';
@@ -151,13 +152,14 @@ export async function unitTasks(db: Db, unitIds: number[], today: string) {
   const taskIds = rows.map((r) => r.taskId);
   if (taskIds.length === 0) return [];
   const period = periodOf(today);
-  const [states, products, reports] = await Promise.all([
-    taskStates(db, taskIds),
-    db.select({ taskId: planTaskProducts.taskId, windows: planTaskProducts.windows }).from(planTaskProducts).where(inArray(planTaskProducts.taskId, taskIds)),
-    db
-      .select({ taskId: taskProgress.taskId, unitId: taskProgress.unitId, state: taskProgress.state })
-      .from(taskProgress)
-      .where(and(inArray(taskProgress.taskId, taskIds), inArray(taskProgress.unitId, unitIds), eq(taskProgress.period, period))),
+  const [states, products, reports] = await atOnce(db, [
+    () => taskStates(db, taskIds),
+    () => db.select({ taskId: planTaskProducts.taskId, windows: planTaskProducts.windows }).from(planTaskProducts).where(inArray(planTaskProducts.taskId, taskIds)),
+    () =>
+      db
+        .select({ taskId: taskProgress.taskId, unitId: taskProgress.unitId, state: taskProgress.state })
+        .from(taskProgress)
+        .where(and(inArray(taskProgress.taskId, taskIds), inArray(taskProgress.unitId, unitIds), eq(taskProgress.period, period))),
   ]);
   const windows = new Map<number, { start: string; end: string }[]>();
   for (const p of products) windows.set(p.taskId, [...(windows.get(p.taskId) ?? []), ...(p.windows as { start: string; end: string }[])]);

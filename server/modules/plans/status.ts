@@ -1,4 +1,5 @@
 /** Task statuses from accepted reports, and the figures built on them (completion, budgets, follow-up). */
+import { atOnce } from '../../db/atOnce.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { planAreas, planTasks, planTaskUnits, taskProgress } from '../../db/schema.js';
@@ -16,17 +17,19 @@ export interface TaskState {
 export async function taskStates(db: Db, taskIds: number[]): Promise<Map<number, TaskState>> {
   const out = new Map<number, TaskState>();
   if (taskIds.length === 0) return out;
-  // independent reads, sent at once (PostgreSQL answers them on several connections; PGlite in turn)
-  const [leads, accepted] = await Promise.all([
-    db
-      .select({ taskId: planTaskUnits.taskId, unitId: planTaskUnits.unitId })
-      .from(planTaskUnits)
-      .where(and(inArray(planTaskUnits.taskId, taskIds), eq(planTaskUnits.role, 'lead'))),
-    db
-      .select({ taskId: taskProgress.taskId, unitId: taskProgress.unitId, status: taskProgress.status })
-      .from(taskProgress)
-      .where(and(inArray(taskProgress.taskId, taskIds), eq(taskProgress.state, 'accepted')))
-      .orderBy(asc(taskProgress.period)),
+  // independent reads, sent at once (in turn inside a transaction: atOnce)
+  const [leads, accepted] = await atOnce(db, [
+    () =>
+      db
+        .select({ taskId: planTaskUnits.taskId, unitId: planTaskUnits.unitId })
+        .from(planTaskUnits)
+        .where(and(inArray(planTaskUnits.taskId, taskIds), eq(planTaskUnits.role, 'lead'))),
+    () =>
+      db
+        .select({ taskId: taskProgress.taskId, unitId: taskProgress.unitId, status: taskProgress.status })
+        .from(taskProgress)
+        .where(and(inArray(taskProgress.taskId, taskIds), eq(taskProgress.state, 'accepted')))
+        .orderBy(asc(taskProgress.period)),
   ]);
   for (const id of taskIds) out.set(id, { status: 'not_started', byUnit: new Map(), leadUnitIds: [] });
   for (const l of leads) out.get(l.taskId)!.leadUnitIds.push(l.unitId);

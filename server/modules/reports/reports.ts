@@ -6,6 +6,7 @@
  * report is frozen — figures, sentences, text and appendices as they were that day, with the audit trail's
  * head — and later changes to the records show as differences.
  */
+import { atOnce } from '../../db/atOnce.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { DataCache } from '../../db/dataCache.js';
@@ -144,8 +145,8 @@ function blockResults(db: Db, template: ReportTemplate, unitId: number, kind: Re
     async () => {
       const scope = await resolveScope(db, unitId, { predecessors });
       const province = kind === 'province';
-      // independent blocks, sent at once (PostgreSQL answers them on several connections; PGlite in turn)
-      const computed = await Promise.all(keys.map(async (k) => [k, await reportBlock(k)?.compute({ db, scope, w, province, now })] as const));
+      // independent blocks, sent at once (in turn inside a transaction: atOnce)
+      const computed = await atOnce(db, keys.map((k) => async () => [k, await reportBlock(k)?.compute({ db, scope, w, province, now })] as const));
       return new Map(computed.filter((x): x is [string, BlockResult] => x[1] !== undefined));
     },
     { instant: w.at !== null },
