@@ -4,7 +4,7 @@
  * written to disk as a one-stop system exports it, then imported through the real path (`bulkImport`: the
  * whole file checked, then written in batches with every check, the counters and the audit).
  *
- *   npm run bench:bulk -- --engine postgres --dossiers 1000000 [--batch 20000] [--concurrency 2]
+ *   npm run bench:bulk -- --engine postgres --dossiers 1000000 [--batch 20000] [--concurrency 3]
  *
  * Prints the progress every 15 s and last a JSON line { dossiers, events, fileMB, checkSeconds,
  * writeSeconds, eventsPerSecond, totalSeconds }.
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { bootstrap } from '../server/seed/bootstrap.js';
 import { loadCalendar } from '../server/modules/calendar/calendar.js';
 import { bulkImport, type BulkProgress } from '../server/modules/dossiers/bulkImport.js';
+import { bulkConcurrency } from '../server/modules/dossiers/ingest.js';
 import { FILE_COLUMNS } from '../server/modules/dossiers/eventFile.js';
 import { generateDossier, receiptInstant, rng, toIncoming } from '../server/seed/dossierGen.js';
 import { arg, benchOrganisation, log, openBenchDatabase } from './setup.js';
@@ -57,7 +58,7 @@ async function main() {
   const fileMB = Math.round(statSync(path).size / 1024 / 1024);
   log(`engine ${engine}: ${dossiers.toLocaleString('en')} dossiers, ${events.toLocaleString('en')} events, ${fileMB} MB of CSV`);
 
-  const concurrency = Number(arg('concurrency', engine === 'postgres' ? '2' : '1'));
+  const concurrency = Number(arg('concurrency', String(bulkConcurrency(engine as 'postgres' | 'pglite'))));
   const t0 = Date.now();
   let checked = 0;
   let shown = 0;

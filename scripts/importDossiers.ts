@@ -1,5 +1,5 @@
 /**
- * npm run import:dossiers -- <file.csv> [--batch 20000] [--concurrency 2]
+ * npm run import:dossiers -- <file.csv> [--batch 20000] [--concurrency 3]
  * A CSV file of dossier events of any size (the columns of the import screen) through the real ingest path,
  * with a progress bar: the whole file is checked first (any row error: nothing is written, the rows are
  * listed), then written in batches. PostgreSQL (DATABASE_URL) while the server runs; PGlite (DATA_DIR) with
@@ -13,13 +13,14 @@ import { openDatabase } from '../server/db/client.js';
 import { readConfig } from '../server/config.js';
 import { AppError } from '../server/errors.js';
 import { type BulkProgress, bulkImport } from '../server/modules/dossiers/bulkImport.js';
+import { bulkConcurrency } from '../server/modules/dossiers/ingest.js';
 import { runningServerPid } from './runningServer.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
 const path = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 if (!path || !existsSync(path)) {
-  console.error('usage: npm run import:dossiers -- <file.csv> [--batch 20000] [--concurrency 2]');
+  console.error('usage: npm run import:dossiers -- <file.csv> [--batch 20000] [--concurrency 3]');
   process.exit(2);
 }
 const config = readConfig();
@@ -54,7 +55,7 @@ function bar(p: BulkProgress) {
 }
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const concurrency = Number(opt('concurrency') ?? (database.engine === 'postgres' ? 2 : 1));
+const concurrency = Number(opt('concurrency') ?? bulkConcurrency(database.engine));
 let code = 0;
 try {
   const r = await bulkImport(database.db, { id: null, name: 'cli-import' }, resolve(path), { batchSize: Number(opt('batch') ?? 20_000), concurrency, onProgress: bar });

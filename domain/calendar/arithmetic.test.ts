@@ -82,6 +82,22 @@ describe('working-time arithmetic by prefix sums = walking the days', () => {
     });
   }
 
+  for (const [name, cal] of Object.entries(calendars)) {
+    it(`${name}: whether an instant is working time agrees with its date and minute read as text`, () => {
+      const r = rng(name === 'rules' ? 3 : 4);
+      const t0 = Date.parse('2023-12-20T00:00:00+07:00');
+      const span = Date.parse('2027-02-01T00:00:00+07:00') - t0;
+      const edges = ['07:29:59', '07:30:00', '11:29:59', '11:30:00', '12:59:59', '13:00:00', '16:59:59', '17:00:00', '00:00:00', '23:59:59'];
+      for (let i = 0; i < 20_000; i++) {
+        const base = new Date(t0 + Math.floor(r() * span));
+        const d = r() < 0.5 ? base : new Date(`${local(base).day}T${edges[Math.floor(r() * edges.length)]}.${String(Math.floor(r() * 1000)).padStart(3, '0')}+07:00`);
+        const { day, minute } = local(d);
+        const expected = cal.isWorkingDay(day) && cal.hours.periods.some(([start, end]) => minute >= start && minute < end);
+        expect(cal.isWorkingTime(d), d.toISOString()).toBe(expected);
+      }
+    });
+  }
+
   it.each([
     // from, working days, due — Tết 2026 (14/2–22/2 off), a deadline ending at 17:00 stays on that day
     ['2026-02-13T09:00:00+07:00', 1, '2026-02-23T09:00:00+07:00'],

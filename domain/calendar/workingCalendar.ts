@@ -205,8 +205,11 @@ export class WorkingCalendar {
 
   /** Whether `d` falls in working hours on a working day. */
   isWorkingTime(d: Date): boolean {
-    const { day, minute } = local(d);
-    return this.isWorkingDay(day) && this.hours.periods.some(([start, end]) => minute >= start && minute < end);
+    // the day as a number and the minute of it (whole seconds), as addWorkingMinutes: no date strings
+    const t = d.getTime() + OFFSET_MS;
+    const day = Math.floor(t / DAY_MS);
+    const minute = Math.floor((t - day * DAY_MS) / 1000) / 60;
+    return this.hours.periods.some(([start, end]) => minute >= start && minute < end) && this.workingIdx(day);
   }
 
   /** `from` if it is working time, else the start of the next working period. */
@@ -260,11 +263,6 @@ const DAY_MS = 86_400_000;
 /** The date of a day number (days since 1970-01-01), and the instant of a minute of that day at UTC+7. */
 const dayOf = (i: number): IsoDate => new Date(i * DAY_MS).toISOString().slice(0, 10);
 const at = (day: number, minute: number) => new Date(day * DAY_MS + minute * 60_000 - OFFSET_MS);
-
-function local(d: Date): { day: IsoDate; minute: number } {
-  const t = new Date(d.getTime() + OFFSET_MS);
-  return { day: t.toISOString().slice(0, 10), minute: t.getUTCHours() * 60 + t.getUTCMinutes() + t.getUTCSeconds() / 60 };
-}
 
 function instant(day: IsoDate, minute: number): Date {
   return new Date(new Date(`${day}T00:00:00Z`).getTime() + minute * 60_000 - OFFSET_MS);

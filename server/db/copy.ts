@@ -16,13 +16,24 @@ type Row = Record<string, unknown>;
 
 /** One value in COPY's text format: NULL as \N; backslash, tab, newline and carriage return escaped. */
 export function copyValue(v: unknown, type: string): string {
-  if (v === null || v === undefined) return '\\N';
-  let s: string;
-  if (v instanceof Date) s = v.toISOString();
-  else if (typeof v === 'boolean') s = v ? 't' : 'f';
-  else if (typeof v === 'object' || type === 'jsonb' || type === 'json') s = JSON.stringify(v);
-  else s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+  return formatterOf(type)(v);
+}
+
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
+const escape = (s: string) => (SPECIAL.test(s) ? s.replace(SPECIALS, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s);
+
+/** A column type's formatter, chosen once per column rather than per value (a batch writes thousands of rows). */
+function formatterOf(type: string): (v: unknown) => string {
+  if (type === 'jsonb' || type === 'json') return (v) => (v === null || v === undefined ? '\\N' : escape(JSON.stringify(v)));
+  return (v) => {
+    if (v === null || v === undefined) return '\\N';
+    // numbers, booleans and instants hold no character COPY must escape
+    if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+    if (v instanceof Date) return v.toISOString();
+    if (typeof v === 'boolean') return v ? 't' : 'f';
+    return escape(typeof v === 'object' ? JSON.stringify(v) : String(v));
+  };
 }
 
 interface RawClient {
@@ -44,9 +55,13 @@ export async function copyRows(db: Db | Tx, table: PgTable, rows: Row[], tableNa
   for (const r of rows) for (const k of Object.keys(r)) if (r[k] !== undefined) present.add(k);
   const cols = Object.entries(all)
     .filter(([k]) => present.has(k))
-    .map(([key, col]) => ({ key, name: col.name, type: col.getSQLType() }));
+    .map(([key, col]) => ({ key, name: col.name, format: formatterOf(col.getSQLType()) }));
   const statement = `COPY "${tableName.replace(/"/g, '""')}" (${cols.map((c) => `"${c.name}"`).join(', ')}) FROM `;
-  const line = (r: Row) => cols.map((c) => copyValue(r[c.key], c.type)).join('\t') + '\n';
+  const line = (r: Row) => {
+    let s = cols[0].format(r[cols[0].key]);
+    for (let i = 1; i < cols.length; i++) s += '\t' + cols[i].format(r[cols[i].key]);
+    return s + '\n';
+  };
   const chunks = function* () {
     for (let i = 0; i < rows.length; i += 2000) {
       let s = '';

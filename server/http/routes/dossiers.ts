@@ -7,7 +7,7 @@ import { DataCache } from '../../db/dataCache.js';
 import { vietnamDateOf } from '../../../domain/org/dates.js';
 import { AppError, errors } from '../../errors.js';
 import type { AuditActor } from '../../modules/audit/record.js';
-import { type IncomingEvent, ingestEvents } from '../../modules/dossiers/ingest.js';
+import { bulkConcurrency, type IncomingEvent, ingestEvents } from '../../modules/dossiers/ingest.js';
 import { getDossier, publicLookup } from '../../modules/dossiers/queries.js';
 import { readTable, TABLE_LIMITS } from '../../modules/files/tables.js';
 import { auditActor, authorize, readableUnit, requireActor } from '../auth.js';
@@ -61,7 +61,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db; ingestApiKey?: strin
   { db, ingestApiKey, publicRateLimit, engine, importDir, bulkImportMaxBytes = BULK_MAX_BYTES },
 ) => {
   // PostgreSQL: two batches in flight, each on its own connection; PGlite has one
-  const jobs = new ImportJobs(db, { concurrency: engine === 'postgres' ? 2 : 1 });
+  const jobs = new ImportJobs(db, { concurrency: bulkConcurrency(engine) });
   app.addHook('onClose', () => jobs.idle());
   /**
    * The dashboard's figures (statistics, trend, 766 index) of a unit, kept while the records stay as they were

@@ -8,8 +8,8 @@
  *    `maxErrors` errors come back with their row numbers, and how many there are in all.
  * 2. **write** — the rows in batches through `runBatches`: every check against the stored state, the
  *    counters and one audit event per batch, each batch all or nothing. A dossier's events keep their order
- *    in the file. With `concurrency` 2 (PostgreSQL) the batches are kept to two disjoint halves of the lock
- *    buckets, so that one batch reads and checks while the one before it writes.
+ *    in the file. With `concurrency` n > 1 (PostgreSQL: `bulkConcurrency`) the batches are kept to n disjoint
+ *    classes of the lock buckets, so that one batch reads and checks while those before it write.
  *
  * A batch refused in pass 2 (an event out of order with one already stored, a transition the dossier's state
  * does not allow) stops the import: the batches before it stay written, and the error names its rows.

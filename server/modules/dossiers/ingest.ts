@@ -295,6 +295,13 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
 }
 
 /**
+ * How many batches a bulk run keeps in flight: on PostgreSQL three (one is checked in JavaScript while two
+ * write on their connections; bench/ingest.ts measured three above two on two cores), on PGlite one (a
+ * single connection).
+ */
+export const bulkConcurrency = (engine: 'postgres' | 'pglite') => (engine === 'postgres' ? 3 : 1);
+
+/**
  * A long list of events in batches of about `size` (`BatchBuilder`: a dossier's run never cut; with
  * `concurrency` > 1 the batches alternate between disjoint halves of the lock buckets, so that they overlap).
  */
