@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkLoad } from '../../bench/bulkLoad.js';
 import { bruteForceReport } from '../helpers/bruteForce.js';
+import { onlineServices, resolveScope } from '../../server/modules/dossiers/stats.js';
 import { as, ENGINES, login, type Session, type TestApp, testApp, unitId } from '../helpers/app.js';
 import { type GeneratedDossier, sendGeneratedDossiers } from '../helpers/generatedDossiers.js';
 
@@ -160,6 +161,28 @@ describe.each(ENGINES)('dossier statistics on %s', (engine) => {
     const bad = await as(app.app, admin).get('/api/index766?period=2026-Q5');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('INVALID_PERIOD');
+  });
+
+  it('counts the online procedures that had online dossiers (766 criterion 3.2) as a plain count of the dossiers does, edge days too', async () => {
+    const db = app.database.db;
+    const found: number[] = [];
+    for (const [, unit] of scopes)
+      for (const [from, to] of [...periods, ['2025-05-20', '2026-06-10'] as [string, string]]) {
+        const scope = await resolveScope(db, unit ? ids.get(unit) : undefined);
+        const inScope = (col: string) => (scope.unitIds ? sql`and ${sql.raw(col)} in (${sql.join(scope.unitIds.map((id) => sql`${id}`), sql`, `)})` : sql``);
+        const [plain] = ((await db.execute(
+          sql`select count(*)::int as total, count(*) filter (where p.online_level <> 'none')::int as online,
+                     count(*) filter (where p.online_level <> 'none' and exists (select 1 from dossiers d where d.procedure_id = p.id and d.channel = 'online'
+                       and d.received_on between ${from} and ${to} ${inScope('d.unit_id')}))::int as used
+              from procedures p where true ${inScope('p.agency_unit_id')}`,
+        )) as unknown as { rows: { total: number; online: number; used: number }[] }).rows;
+        const got = await onlineServices(db, scope, from, to);
+        expect(got, `${unit} ${from}–${to}`).toEqual({ total: plain.total, online: plain.online, onlineWithDossiers: plain.used });
+        found.push(got.onlineWithDossiers);
+      }
+    // not vacuous: some windows have online procedures with dossiers, some none
+    expect(Math.max(...found)).toBeGreaterThan(0);
+    expect(Math.min(...found)).toBe(0);
   });
 
   it('bad ranges and strangers get clear errors; unit staff see their own unit only', async () => {

@@ -2,7 +2,7 @@
  * The daily counters of dossiers (table dossier_daily): written by ingest as deltas, read by the statistics,
  * and rebuilt from the dossiers' stored summaries when asked (recovery, bulk loads).
  */
-import { and, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { insertRows } from '../../db/bulk.js';
 import { copyRows } from '../../db/copy.js';
@@ -127,56 +127,54 @@ export const plus = (a: Counters, b: Counters): Counters => {
 };
 
 /**
- * Σ of every counter from the beginning of time to the end of `day` (exclusive: before `day`), per unit:
- * whole months from the monthly rows, the rest of the month from the unit-day rows. Reads a few rows per
- * unit and month, whatever the number of dossiers.
+ * Σ of every counter before `from` and up to the end of `to`, per unit (`byUnit`) or for the units together:
+ * whole months from the monthly rows, the rest of each month from the unit-day rows, both prefixes in one
+ * statement. Reads a few rows per unit and month, whatever the number of dossiers.
  */
-async function prefixByUnit(db: Db, unitIds: number[] | null, day: IsoDate, inclusive: boolean): Promise<Map<number, Counters>> {
-  const m = monthOf(day);
-  const monthly = await db
-    .select({ unitId: dossierUnitMonthly.unitId, ...sums(dossierUnitMonthly) })
-    .from(dossierUnitMonthly)
-    .where(and(unitIds ? inArray(dossierUnitMonthly.unitId, unitIds) : undefined, lt(dossierUnitMonthly.month, m)))
-    .groupBy(dossierUnitMonthly.unitId);
-  const daily = await db
-    .select({ unitId: dossierUnitDaily.unitId, ...sums(dossierUnitDaily) })
-    .from(dossierUnitDaily)
-    .where(and(unitIds ? inArray(dossierUnitDaily.unitId, unitIds) : undefined, gte(dossierUnitDaily.day, m), inclusive ? lte(dossierUnitDaily.day, day) : lt(dossierUnitDaily.day, day)))
-    .groupBy(dossierUnitDaily.unitId);
-  const out = new Map<number, Counters>();
-  for (const r of [...monthly, ...daily] as Record<string, unknown>[]) {
-    const id = Number(r.unitId);
-    const acc = out.get(id);
-    if (!acc) out.set(id, toCounters(r));
-    else for (const k of COUNTERS) acc[k] += Number(r[k] ?? 0);
+async function prefixes(db: Db, unitIds: number[] | null, from: IsoDate, to: IsoDate, byUnit: boolean): Promise<Map<number, { before: Counters; upTo: Counters }>> {
+  const mFrom = monthOf(from);
+  const mTo = monthOf(to);
+  const M = dossierUnitMonthly;
+  const D = dossierUnitDaily;
+  const pair = (t: typeof M | typeof D, before: SQL, upTo: SQL) =>
+    sql.join(COUNTERS.flatMap((c) => [sql`coalesce(sum(${t[c]}) filter (where ${before}), 0) as ${sql.identifier(`b_${c}`)}`, sql`coalesce(sum(${t[c]}) filter (where ${upTo}), 0) as ${sql.identifier(`u_${c}`)}`]), sql`, `);
+  const unit = (t: typeof M | typeof D) => (byUnit ? sql`${t.unitId}` : sql`0`);
+  const group = (t: typeof M | typeof D) => (byUnit ? sql` group by ${t.unitId}` : sql``);
+  // a day before `from` in its month counts before; a day of `to`'s month up to `to` counts up to (both when the months are one)
+  const res = (await db.execute(sql`
+    select ${unit(M)} as unit_id, ${pair(M, sql`${M.month} < ${mFrom}`, sql`true`)} from ${M}
+      where ${and(unitIds ? inArray(M.unitId, unitIds) : undefined, lt(M.month, mTo))}${group(M)}
+    union all
+    select ${unit(D)}, ${pair(D, sql`${D.day} < ${from}`, sql`${D.day} >= ${mTo}`)} from ${D}
+      where ${and(unitIds ? inArray(D.unitId, unitIds) : undefined, or(and(gte(D.day, mFrom), lt(D.day, from)), and(gte(D.day, mTo), lte(D.day, to))))}${group(D)}`)) as unknown as { rows: Record<string, unknown>[] };
+  const out = new Map<number, { before: Counters; upTo: Counters }>();
+  for (const r of res.rows) {
+    const id = Number(r.unit_id);
+    const acc = out.get(id) ?? { before: zeroCounters(), upTo: zeroCounters() };
+    for (const k of COUNTERS) {
+      acc.before[k] += Number(r[`b_${k}`] ?? 0);
+      acc.upTo[k] += Number(r[`u_${k}`] ?? 0);
+    }
+    out.set(id, acc);
   }
   return out;
 }
 
-const total = (m: Map<number, Counters>) => [...m.values()].reduce(plus, zeroCounters());
-
 /** Before / up to / within the period, per unit. */
 export async function sumsByUnit(db: Db, unitIds: number[] | null, from: IsoDate, to: IsoDate) {
-  const before = await prefixByUnit(db, unitIds, from, false);
-  const upTo = await prefixByUnit(db, unitIds, to, true);
   const out = new Map<number, { before: Counters; upTo: Counters; within: Counters }>();
-  for (const id of new Set([...before.keys(), ...upTo.keys()])) {
-    const b = before.get(id) ?? zeroCounters();
-    const u = upTo.get(id) ?? zeroCounters();
-    out.set(id, { before: b, upTo: u, within: minus(u, b) });
-  }
+  for (const [id, { before, upTo }] of await prefixes(db, unitIds, from, to, true)) out.set(id, { before, upTo, within: minus(upTo, before) });
   return out;
 }
 
 /** Σ of every counter before `day`, for the units together (all units when null). */
 export async function sumBefore(db: Db, unitIds: number[] | null, day: IsoDate): Promise<Counters> {
-  return total(await prefixByUnit(db, unitIds, day, false));
+  return (await sumCounters(db, unitIds, day, day)).before;
 }
 
 /** Before / up to / within the period, for the units together (all units when null). */
 export async function sumCounters(db: Db, unitIds: number[] | null, from: IsoDate, to: IsoDate) {
-  const before = await sumBefore(db, unitIds, from);
-  const upTo = total(await prefixByUnit(db, unitIds, to, true));
+  const { before, upTo } = (await prefixes(db, unitIds, from, to, false)).get(0) ?? { before: zeroCounters(), upTo: zeroCounters() };
   return { before, upTo, within: minus(upTo, before) };
 }
 

@@ -144,25 +144,34 @@ export async function monthlyTrend(db: Db, scope: Scope, from: IsoDate, to: IsoD
   });
 }
 
-/** Procedures of the scope's units (their agency), those offered online, and those of them that had online dossiers in the window. */
+/**
+ * Procedures of the scope's units (their agency), those offered online, and those of them that had online
+ * dossiers in the window, in one statement. Whether an online procedure had any is asked per procedure and
+ * stops at the first row: whole months from the monthly rows (their index on procedure and month), the days
+ * at the edges (a reporting window 15/12–14/3) from the daily ones — at most a row or two per procedure,
+ * whatever the number of dossiers.
+ */
 export async function onlineServices(db: Db, scope: Scope, from: IsoDate, to: IsoDate) {
-  const procScope = scope.unitIds ? inArray(procedures.agencyUnitId, scope.unitIds) : undefined;
-  const [p] = await db
-    .select({ total: count(), online: sql<number>`count(*) filter (where ${procedures.onlineLevel} <> 'none')` })
-    .from(procedures)
-    .where(procScope);
-  // online procedures with online receipts in [from, to]: whole months from the monthly rows, the days at the
-  // edges (a reporting window 15/12–14/3) from the daily ones — a few thousand rows for a province's year
+  const p = procedures;
+  const procScope = scope.unitIds ? inArray(p.agencyUnitId, scope.unitIds) : undefined;
   const { months, days } = splitIntoMonths(from, to);
   const m = dossierProcedureMonthly;
-  const unitsM = scope.unitIds ? inArray(m.unitId, scope.unitIds) : undefined;
-  const parts: SQL[] = [];
-  if (months) parts.push(sql`select ${m.procedureId} as pid from ${m} where ${and(unitsM, gte(m.month, months.from), lte(m.month, months.to), gt(m.receivedOnline, 0))}`);
-  for (const d of days) parts.push(sql`select ${dossierDaily.procedureId} as pid from ${dossierDaily} where ${and(inScope(scope), gte(dossierDaily.day, d.from), lte(dossierDaily.day, d.to), gt(dossierDaily.receivedOnline, 0))}`);
-  const [used] = (
-    (await db.execute(sql`select count(distinct x.pid)::int as n from (${sql.join(parts, sql` union all `)}) x join ${procedures} on ${procedures.id} = x.pid where ${and(ne(procedures.onlineLevel, 'none'), procScope)}`)) as unknown as { rows: { n: number }[] }
-  ).rows;
-  return { total: Number(p.total), online: Number(p.online), onlineWithDossiers: Number(used.n) };
+  const d = dossierDaily;
+  const had: SQL[] = [];
+  if (months)
+    had.push(sql`exists (select 1 from ${m} where ${and(eq(m.procedureId, p.id), gte(m.month, months.from), lte(m.month, months.to), scope.unitIds ? inArray(m.unitId, scope.unitIds) : undefined, gt(m.receivedOnline, 0))})`);
+  if (days.length)
+    had.push(sql`${p.id} in (select ${d.procedureId} from ${d} where ${and(inScope(scope), or(...days.map((x) => and(gte(d.day, x.from), lte(d.day, x.to)))), gt(d.receivedOnline, 0))})`);
+  const online = sql`${p.onlineLevel} <> 'none'`;
+  const [r] = await db
+    .select({
+      total: count(),
+      online: sql<number>`count(*) filter (where ${online})`,
+      used: had.length ? sql<number>`count(*) filter (where ${online} and (${sql.join(had, sql` or `)}))` : sql<number>`0`,
+    })
+    .from(p)
+    .where(procScope);
+  return { total: Number(r.total), online: Number(r.online), onlineWithDossiers: Number(r.used) };
 }
 
 /** The index of [from, to] on a one-stop report being read (the overview reads it once for several tiles); the reads go at once. */
