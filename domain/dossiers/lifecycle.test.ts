@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANNOUNCED_2025, ANNOUNCED_2026_TET } from '../calendar/announced.js';
 import { WorkingCalendar } from '../calendar/workingCalendar.js';
 import { DomainError } from '../errors.js';
-import { applyEvent, type DossierEvent, type EventKind, outcome, replay, STATUS } from './lifecycle.js';
+import { applyEvent, type DossierEvent, type EventKind, outcome, replay, STATUS, stateFromJson, stateToJson } from './lifecycle.js';
 
 const calendar = new WorkingCalendar([ANNOUNCED_2025, { year: 2026, replacesRules: false, daysOff: ANNOUNCED_2026_TET, workingWeekendDays: [] }]);
 const DAY = 480;
@@ -37,6 +37,22 @@ describe('status and outcome of a dossier', () => {
     ['received across Tết 2026', [ev('received', '2026-02-12T10:00:00'), ev('processed', '2026-02-24T09:00:00')], 'processed', 'on_time', '2026-03-31T17:00:00'],
     ['received across Tết 2026, processed the next morning', [ev('received', '2026-02-12T10:00:00'), ev('processed', '2026-02-25T08:00:00')], 'processed', 'late', '2026-03-31T17:00:00'],
   ];
+  it.each(cases)('%s: stored as JSON.stringify stores it, read back the same', (_name, events) => {
+    // every prefix of the events, so that states with open and closed pauses, appointments moved etc. are all met
+    for (let n = 1; n <= events.length; n++) {
+      const s = replay(events.slice(0, n), ctx);
+      const text = stateToJson(s);
+      expect(text).toBe(JSON.stringify(s));
+      expect(stateFromJson(JSON.parse(text))).toEqual(s);
+    }
+  });
+  it('stateToJson leaves absent fields out, keeps nulls, writes no NaN', () => {
+    const s = { ...replay([RECEIVED], ctx), lateSince: undefined, supplementMinutes: Number.NaN };
+    expect(stateToJson(s)).toBe(JSON.stringify(s));
+    expect(stateToJson(s)).not.toContain('lateSince');
+    expect(stateToJson(s)).toContain('"pausedSince":null');
+  });
+
   it.each(cases)('%s', (_name, events, status, expected, ref) => {
     const s = replay(events, ctx);
     expect(s.status).toBe(status);

@@ -209,6 +209,21 @@ export function replay(events: DossierEvent[], ctx: Context): DossierState {
 
 const DATE_FIELDS = ['receivedAt', 'appointment', 'firstAppointment', 'lastEventAt', 'pausedSince', 'endAt', 'returnedAt', 'lateSince'] as const;
 
+/**
+ * The state as JSON text: what JSON.stringify gives (dates as ISO text, absent fields left out), without its
+ * generic walk and a toJSON call per date — ingest writes one per dossier of a batch.
+ */
+export function stateToJson(s: DossierState): string {
+  let out = '{';
+  for (const k in s) {
+    const v = (s as unknown as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    const text = v === null ? 'null' : v instanceof Date ? `"${v.toISOString()}"` : typeof v === 'number' && Number.isFinite(v) ? String(v) : JSON.stringify(v);
+    out += `${out.length > 1 ? ',' : ''}"${k}":${text}`;
+  }
+  return `${out}}`;
+}
+
 /** A state read back from JSON storage (dates as ISO strings). */
 export function stateFromJson(j: Record<string, unknown>): DossierState {
   const s = { ...j };

@@ -23,9 +23,14 @@ const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
 const escape = (s: string) => (SPECIAL.test(s) ? s.replace(SPECIALS, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s);
 
+/** JSON already written as text (a jsonb column's value that needs no JSON.stringify). */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** A column type's formatter, chosen once per column rather than per value (a batch writes thousands of rows). */
 function formatterOf(type: string): (v: unknown) => string {
-  if (type === 'jsonb' || type === 'json') return (v) => (v === null || v === undefined ? '\\N' : escape(JSON.stringify(v)));
+  if (type === 'jsonb' || type === 'json') return (v) => (v === null || v === undefined ? '\\N' : escape(v instanceof JsonText ? v.text : JSON.stringify(v)));
   return (v) => {
     if (v === null || v === undefined) return '\\N';
     // numbers, booleans and instants hold no character COPY must escape

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../server/db/client.js';
-import { copyRows } from '../../server/db/copy.js';
+import { copyRows, JsonText } from '../../server/db/copy.js';
 import { ENGINES, freshPostgres } from '../helpers/app.js';
 
 const probe = pgTable('copy_probe', {
@@ -44,6 +44,13 @@ describe.each(ENGINES)('COPY of rows on %s', (engine) => {
     await database.db.transaction((tx) => copyRows(tx, probe, ROWS));
     const back = await database.db.select().from(probe).orderBy(probe.n);
     expect(back).toEqual(ROWS);
+  });
+
+  it('JSON given as text (JsonText) is stored as that JSON, escapes included, not as a JSON string', async () => {
+    await database.db.execute(sql`DELETE FROM copy_probe`);
+    const doc = { s: 'a\tb\\c\nd "quoted"', at: '2026-03-02T02:00:00.000Z', n: 1.5 };
+    await database.db.transaction((tx) => copyRows(tx, probe, [{ n: 1, doc: new JsonText(JSON.stringify(doc)) }, { n: 2, doc: 'plain' }]));
+    expect((await database.db.select({ doc: probe.doc }).from(probe).orderBy(probe.n)).map((r) => r.doc)).toEqual([doc, 'plain']);
   });
 
   it('a column no row gives is left to its default; nothing is written for no rows', async () => {

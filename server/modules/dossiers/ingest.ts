@@ -7,13 +7,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { updateRows } from '../../db/bulk.js';
-import { copyRows } from '../../db/copy.js';
+import { copyRows, JsonText } from '../../db/copy.js';
 import type { WorkingCalendar } from '../../../domain/calendar/workingCalendar.js';
 import { dossierEvents, dossiers, orgUnits, procedures } from '../../db/schema.js';
 import { contributionDelta, type DossierSummary, summarize } from '../../../domain/dossiers/summary.js';
 import { DailyDeltas, FactDeltas, storedSummary } from './counters.js';
 import { type DossierFacts, factsDelta, NO_FACTS } from '../../../domain/dossiers/facts.js';
-import { applyEvent, type DossierEvent, type DossierState, EVENT_KINDS, type EventKind, stateFromJson } from '../../../domain/dossiers/lifecycle.js';
+import { applyEvent, type DossierEvent, type DossierState, EVENT_KINDS, type EventKind, stateFromJson, stateToJson } from '../../../domain/dossiers/lifecycle.js';
 import { limitMinutes } from '../../../domain/procedures/procedure.js';
 import { DomainError } from '../../../domain/errors.js';
 import { AppError } from '../../errors.js';
@@ -182,7 +182,7 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
       .select({ dossierId: dossierEvents.dossierId, kind: dossierEvents.kind, at: dossierEvents.at })
       .from(dossierEvents)
       .where(sql`${dossierEvents.dossierId} = ANY(${textArray(existingIds.map(String))}::int8[])`);
-    for (const r of rows) seenEvents.add(`${byId.get(r.dossierId)}\u0000${r.kind}\u0000${r.at.toISOString()}`);
+    for (const r of rows) seenEvents.add(`${byId.get(r.dossierId)}\u0000${r.kind}\u0000${r.at.getTime()}`);
   }
 
   interface Work {
@@ -209,7 +209,7 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
     if ('code' in checked) return err(index, checked.code, e, checked.details);
     const { at, appointment } = checked;
     const key = keyOf(e.sourceSystem, e.dossierCode);
-    const eventKey = `${key}\u0000${e.kind}\u0000${at.toISOString()}`;
+    const eventKey = `${key}\u0000${e.kind}\u0000${at.getTime()}`;
     if (seenEvents.has(eventKey)) {
       duplicates.push(index);
       return;
@@ -278,7 +278,7 @@ export async function ingestInTx(tx: Tx, calendar: WorkingCalendar, actor: Audit
   if (fresh.length) {
     const ids = (await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('dossiers', 'id'))::int8 AS id FROM generate_series(1, ${fresh.length})`)) as unknown as { rows: { id: string | number }[] };
     fresh.forEach((r, i) => (r.w.id = Number(ids.rows[i].id)));
-    await copyRows(tx, dossiers, fresh.map(({ w, values }) => ({ id: w.id, ...values, sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId })));
+    await copyRows(tx, dossiers, fresh.map(({ w, values }) => ({ id: w.id, ...values, state: new JsonText(stateToJson(values.state)), sourceSystem: w.sourceSystem, code: w.code, procedureId: w.procedureId, unitId: w.unitId })));
   }
   await updateRows(tx, dossiers, 'id', known.map(({ w, values }) => ({ id: w.id, ...values })));
   await copyRows(tx, dossierEvents, touched.flatMap((w) => w.newEvents.map((e) => ({ dossierId: w.id!, kind: e.kind, at: e.at, channel: e.channel ?? null, appointment: e.appointment ?? null }))));
