@@ -116,8 +116,8 @@ export const dossierUnitMonthly = pgTable(
 
 /**
  * Online receipts per unit, procedure and month: Decision 766 criterion 3.2 (online services that had online
- * dossiers) over a year asks, per online procedure, whether one row exists in the window (the index on
- * procedure and month), instead of reading a year of daily rows.
+ * dossiers) over a year reads a row per procedure and month (or probes them by procedure and month) instead
+ * of a year of daily rows.
  */
 export const dossierProcedureMonthly = pgTable(
   'dossier_procedure_monthly',

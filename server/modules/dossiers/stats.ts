@@ -146,10 +146,10 @@ export async function monthlyTrend(db: Db, scope: Scope, from: IsoDate, to: IsoD
 
 /**
  * Procedures of the scope's units (their agency), those offered online, and those of them that had online
- * dossiers in the window, in one statement. Whether an online procedure had any is asked per procedure and
- * stops at the first row: whole months from the monthly rows (their index on procedure and month), the days
- * at the edges (a reporting window 15/12–14/3) from the daily ones — at most a row or two per procedure,
- * whatever the number of dossiers.
+ * dossiers in the window, in one statement: whole months from the monthly rows, the days at the edges (a
+ * reporting window 15/12–14/3) from the daily ones — a row per procedure and month, whatever the number of
+ * dossiers. The subqueries are not correlated (a semi-join PostgreSQL hashes or probes through the index on
+ * procedure and month; Citus plans them as subqueries of the distributed tables).
  */
 export async function onlineServices(db: Db, scope: Scope, from: IsoDate, to: IsoDate) {
   const p = procedures;
@@ -159,7 +159,7 @@ export async function onlineServices(db: Db, scope: Scope, from: IsoDate, to: Is
   const d = dossierDaily;
   const had: SQL[] = [];
   if (months)
-    had.push(sql`exists (select 1 from ${m} where ${and(eq(m.procedureId, p.id), gte(m.month, months.from), lte(m.month, months.to), scope.unitIds ? inArray(m.unitId, scope.unitIds) : undefined, gt(m.receivedOnline, 0))})`);
+    had.push(sql`${p.id} in (select ${m.procedureId} from ${m} where ${and(gte(m.month, months.from), lte(m.month, months.to), scope.unitIds ? inArray(m.unitId, scope.unitIds) : undefined, gt(m.receivedOnline, 0))})`);
   if (days.length)
     had.push(sql`${p.id} in (select ${d.procedureId} from ${d} where ${and(inScope(scope), or(...days.map((x) => and(gte(d.day, x.from), lte(d.day, x.to)))), gt(d.receivedOnline, 0))})`);
   const online = sql`${p.onlineLevel} <> 'none'`;
