@@ -6,7 +6,10 @@
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './client.js';
 
-/** Whether `db` is a transaction (one connection) rather than the database (a pool, or PGlite). */
+/**
+ * Whether `db` is a transaction (one connection) rather than the database (a pool, or PGlite). A transaction
+ * also sees its own writes before they commit: nothing read through one may be kept for others (dataCache).
+ */
 export const isTransaction = (db: Db | Tx) => db instanceof PgTransaction;
 
 /** The reads' results in their order: all started at once, or in turn inside a transaction. */

@@ -21,16 +21,14 @@
  * writes, which other requests must not be served.
  */
 import { sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './client.js';
+import { isTransaction } from './atOnce.js';
 
 /** How long a result that depends on the current instant is kept (a window that ends today). */
 export const INSTANT_MS = 10_000;
 
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[]));
 
-/** A transaction sees its own writes before they commit: nothing read through one may be kept for others. */
-export const isTransaction = (db: Db | Tx): boolean => db instanceof PgTransaction;
 
 /**
  * `data_changes` is pruned as it goes: every PRUNE_MS a check deletes the rows of transactions that had ended

@@ -9,7 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
-import { dataEpoch, isTransaction } from './dataCache.js';
+import { dataEpoch } from './dataCache.js';
+import { isTransaction } from './atOnce.js';
 import { settings } from './schema.js';
 
 export class Versioned<T> {

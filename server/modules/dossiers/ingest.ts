@@ -303,7 +303,7 @@ export const bulkConcurrency = (engine: 'postgres' | 'pglite') => (engine === 'p
 
 /**
  * A long list of events in batches of about `size` (`BatchBuilder`: a dossier's run never cut; with
- * `concurrency` > 1 the batches alternate between disjoint halves of the lock buckets, so that they overlap).
+ * `concurrency` > 1 the batches are kept to `concurrency` disjoint classes of the lock buckets, so that they overlap).
  */
 export async function ingestInBatches(db: Db, actor: AuditActor, events: IncomingEvent[], now = new Date(), size = 5000, concurrency = 1) {
   function* batches() {

@@ -4,7 +4,7 @@
  * the drill-down list (the one place that reads dossiers, a page at a time).
  */
 import { atOnce } from '../../db/atOnce.js';
-import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lt, lte, ne, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNull, lt, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dossierDaily, dossierProcedureMonthly, dossiers, orgUnitNames, procedures } from '../../db/schema.js';
 import { type Category, composeReport, type OneStopReport } from '../../../domain/dossiers/report.js';
