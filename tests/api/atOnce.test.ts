@@ -5,21 +5,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atOnce, isTransaction } from '../../server/db/atOnce.js';
-import { type Database, openDatabase } from '../../server/db/client.js';
-import { ENGINES, freshPostgres } from '../helpers/app.js';
+import type { Database } from '../../server/db/client.js';
+import { bareDatabase, ENGINES } from '../helpers/app.js';
 
 describe.each(ENGINES)('independent reads on %s', (engine) => {
   let database: Database;
-  let drop: (() => Promise<void>) | undefined;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    const pgdb = engine === 'postgres' ? await freshPostgres() : undefined;
-    drop = pgdb?.drop;
-    database = await openDatabase({ databaseUrl: pgdb?.url });
+    ({ database, close } = await bareDatabase(engine));
   }, 120_000);
-  afterAll(async () => {
-    await database.close();
-    await drop?.();
-  });
+  afterAll(() => close());
 
   /** three reads that note how many are in flight when each starts */
   function reads(db: Parameters<typeof atOnce>[0]) {

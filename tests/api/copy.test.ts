@@ -5,9 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../server/db/client.js';
+import type { Database } from '../../server/db/client.js';
 import { copyRows, JsonText } from '../../server/db/copy.js';
-import { ENGINES, freshPostgres } from '../helpers/app.js';
+import { bareDatabase, ENGINES } from '../helpers/app.js';
 
 const probe = pgTable('copy_probe', {
   n: integer('n').notNull(),
@@ -28,17 +28,12 @@ const ROWS = [
 
 describe.each(ENGINES)('COPY of rows on %s', (engine) => {
   let database: Database;
-  let drop: (() => Promise<void>) | undefined;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    const pgdb = engine === 'postgres' ? await freshPostgres() : undefined;
-    drop = pgdb?.drop;
-    database = await openDatabase({ databaseUrl: pgdb?.url });
+    ({ database, close } = await bareDatabase(engine));
     await database.db.execute(sql`CREATE TABLE copy_probe (n int NOT NULL, big int8, label text, flag boolean, at timestamptz, day date, doc jsonb)`);
   }, 120_000);
-  afterAll(async () => {
-    await database.close();
-    await drop?.();
-  });
+  afterAll(() => close());
 
   it('reads back every value as written, escapes and NULLs included', async () => {
     await database.db.transaction((tx) => copyRows(tx, probe, ROWS));

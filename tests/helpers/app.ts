@@ -19,6 +19,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A migrated database of its own on `engine`, without an app or seed data; `close` ends it (and drops it on PostgreSQL). */
+export async function bareDatabase(engine: Engine): Promise<{ database: Database; close: () => Promise<void> }> {
+  const pgdb = engine === 'postgres' ? await freshPostgres() : undefined;
+  const database = await openDatabase({ databaseUrl: pgdb?.url });
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      await pgdb?.drop();
+    },
+  };
+}
+
 export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(process.env.TEST_DATABASE_URL!);
   const name = `cchc_t_${randomBytes(6).toString('hex')}`;
